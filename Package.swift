@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, bottom to top: C shims → model → template mapping → adapters → validation → export → pipeline → CLI.
+let package = Package(
+    name: "gxconvert",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gxconvert", targets: ["gxconvert"]),
+        .library(name: "GXConvert", targets: ["GXConvert"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+
+        // The canonical model: document layer (what adapters produce) and report layer (what users get).
+        .target(name: "GXModel"),
+        // The national template: keys, labels, variants, and the document → report mapping.
+        .target(name: "GXTemplate", dependencies: ["GXModel"]),
+        // Adapters.
+        .target(name: "GXDocx", dependencies: ["GXModel", "CLibXML2", "CLibZip"]),
+        // Checks on the report model only.
+        .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
+        // Writers from the report model only.
+        .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate"]),
+        // Sniff → adapter → report → validate → export.
+        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXValidation", "GXExport"]),
+        .executableTarget(name: "gxconvert", dependencies: [
+            "GXConvert",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx"], path: "Tools/bench/Sources/gxbench"),
+
+        .testTarget(name: "GXModelTests", dependencies: ["GXModel"]),
+        .testTarget(name: "GXTemplateTests", dependencies: ["GXTemplate", "GXModel"]),
+        .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
+        .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
+    ]
+)

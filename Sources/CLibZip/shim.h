@@ -1,0 +1,4 @@
+#ifndef GX_CLIBZIP_SHIM_H
+#define GX_CLIBZIP_SHIM_H
+#include <zip.h>
+#endif

@@ -1,0 +1,30 @@
+import GXModel
+
+/// Decides the input format from its bytes, not its name: uploads arrive misnamed all the time.
+public enum FormatSniffer {
+    public static func sniff(_ bytes: [UInt8]) throws -> SourceFormat {
+        guard !bytes.isEmpty else { throw GXError(.empty, "the input is empty", hint: "check that the upload completed") }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .docx }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw GXError(.unsupportedFormat, "this is an old binary Word .doc (or other OLE) file, not a .docx",
+                          hint: "open it in Word or LibreOffice and save as .docx, or run `soffice --headless --convert-to docx`")
+        }
+        if bytes.starts(with: Array("%PDF".utf8)) {
+            throw GXError(.unsupportedFormat, "this is a PDF; gxconvert reads DOCX, HTML and text",
+                          hint: "extract its text with `pdftotext -layout in.pdf out.txt` and convert that")
+        }
+        if bytes.starts(with: [0x50, 0x4B]) { return .docx }
+        if looksLikeHTML(bytes) { return .html }
+        return .text
+    }
+
+    static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        let text = String(decoding: head, as: UTF8.self)
+        var start = text.startIndex
+        while start < text.endIndex, text[start].isWhitespace || text[start] == "\u{FEFF}" { start = text.index(after: start) }
+        guard text[start...].hasPrefix("<") else { return false }
+        return text.contains("<html") || text.contains("<!doctype html") || text.contains("<body") || text.contains("<table")
+            || text.contains("<meta") || text.contains("<head")
+    }
+}

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GXModel
+
+/// Input and output files with the guarantees users rely on: a size cap on reading, and writes
+/// that land whole or not at all (temp file in the same folder, then rename).
+public enum FileIO {
+    public static func read(_ path: String, maxBytes: Int) throws -> [UInt8] {
+        if path == "-" { return try readAll(fd: 0, path: "-", maxBytes: maxBytes) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw GXError(.io, "cannot open: \(String(cString: strerror(errno)))", file: path, hint: "check the path and permissions")
+        }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw GXError(.io, "is a folder, not a report file", file: path,
+                                                                 hint: "use `gxconvert batch` for folders") }
+            if Int(st.st_size) > maxBytes {
+                throw GXError(.limit, "input is \(st.st_size) bytes, over the \(maxBytes)-byte limit", file: path)
+            }
+        }
+        return try readAll(fd: fd, path: path, maxBytes: maxBytes)
+    }
+
+    private static func readAll(fd: Int32, path: String, maxBytes: Int) throws -> [UInt8] {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw GXError(.io, "read failed: \(String(cString: strerror(errno)))", file: path)
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+            if out.count > maxBytes { throw GXError(.limit, "input is over the \(maxBytes)-byte limit", file: path) }
+        }
+        return out
+    }
+
+    /// Writes `bytes` to `path` atomically; `-` writes to stdout.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        if path == "-" {
+            try writeAll(fd: 1, bytes, path: "stdout")
+            return
+        }
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array("\(dir.isEmpty ? "/" : dir)/.\(base).gxtmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw GXError(.output, "cannot create a file in \(dir): \(String(cString: strerror(errno)))", file: path)
+        }
+        let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do {
+            try writeAll(fd: fd, bytes, path: path)
+            fchmod(fd, 0o644)
+            guard close(fd) == 0 else { throw GXError(.output, "close failed: \(String(cString: strerror(errno)))", file: path) }
+            guard rename(tmp, path) == 0 else {
+                throw GXError(.output, "cannot rename into place: \(String(cString: strerror(errno)))", file: path)
+            }
+        } catch {
+            unlink(tmp)
+            throw error
+        }
+    }
+
+    private static func writeAll(fd: Int32, _ bytes: [UInt8], path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw GXError(.output, "write failed: \(String(cString: strerror(errno)))", file: path)
+            }
+            offset += n
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import GXModel
+
+/// The DOCX adapter: package → main part → document layer.
+public enum DocxReader {
+    /// Reads a DOCX held in memory. Errors are `GXError`s with stable codes.
+    public static func read(_ bytes: [UInt8], limits: ReadLimits = .standard) throws -> Document {
+        guard bytes.count <= limits.maxInputBytes else {
+            throw GXError(.limit, "input is \(bytes.count) bytes, over the \(limits.maxInputBytes)-byte limit")
+        }
+        return try bytes.withUnsafeBytes { raw in
+            let zip = try ZipArchive(bytes: raw, limits: limits)
+            let main = try mainPart(zip, limits: limits)
+            let xml = try zip.read(main)
+            let reader = WordprocessingReader(part: main, limits: limits)
+            try SAXDriver(handler: reader, part: main, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth).parse(xml)
+            return try reader.finish()
+        }
+    }
+
+    /// Unzips and parses the main part with no handler work: the floor the benchmark compares with.
+    public static func parseOnly(_ bytes: [UInt8], limits: ReadLimits = .standard) throws -> Int {
+        try bytes.withUnsafeBytes { raw in
+            let zip = try ZipArchive(bytes: raw, limits: limits)
+            let main = try mainPart(zip, limits: limits)
+            let xml = try zip.read(main)
+            final class Null: SAXHandler {
+                var count = 0
+                func startElement(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws { count += 1 }
+                func endElement(_ name: XMLName, driver: SAXDriver) {}
+                func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+            }
+            let null = Null()
+            try SAXDriver(handler: null, part: main, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth).parse(xml)
+            return null.count
+        }
+    }
+
+    static func mainPart(_ zip: ZipArchive, limits: ReadLimits) throws -> String {
+        if zip.contains("_rels/.rels") {
+            let rels = RelationshipsReader()
+            try SAXDriver(handler: rels, part: "_rels/.rels", maxElements: 100_000).parse(try zip.read("_rels/.rels"))
+            if let target = rels.officeDocumentTarget {
+                let name = try RelationshipsReader.resolve(target)
+                guard zip.contains(name) else {
+                    throw GXError(.notDocx, "the package names \(name) as its main part, but it is missing",
+                                  hint: "the file is damaged; re-save it in Word")
+                }
+                return name
+            }
+        }
+        if zip.contains("word/document.xml") { return "word/document.xml" }
+        if zip.contains("content.xml"), zip.contains("mimetype") {
+            throw GXError(.notDocx, "this is an OpenDocument (.odt) file, not a DOCX",
+                          hint: "save it as .docx (Word 2007–365) and convert that")
+        }
+        throw GXError(.notDocx, "the zip holds no WordprocessingML document (no _rels/.rels main part, no word/document.xml)",
+                      hint: "gxconvert reads .docx reports; check that the right file was uploaded")
+    }
+}

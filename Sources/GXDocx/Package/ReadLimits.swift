@@ -1,0 +1,26 @@
+/// Fixed ceilings for one input. Anything past them is refused with `GX-E-LIMIT` rather than
+/// followed, so a crafted upload costs bounded time and memory.
+public struct ReadLimits: Sendable {
+    /// Bytes of the input file itself.
+    public var maxInputBytes: Int = 64 << 20
+    /// Entries in a zip's central directory.
+    public var maxZipEntries: Int = 5_000
+    /// Uncompressed bytes of any one part we read.
+    public var maxPartBytes: Int = 64 << 20
+    /// Uncompressed bytes of all parts we read together.
+    public var maxTotalBytes: Int = 128 << 20
+    /// Uncompressed ÷ compressed size, checked for parts over `ratioFloorBytes`.
+    public var maxCompressionRatio: Int = 100
+    public var ratioFloorBytes: Int = 1 << 20
+    /// Element nesting in one part (real reports stay under 40).
+    public var maxXMLDepth: Int = 256
+    /// XML elements in one part.
+    public var maxXMLElements: Int = 4_000_000
+    /// Grid columns and rows of one table, and the span of one cell.
+    public var maxTableColumns: Int = 512
+    public var maxTableRows: Int = 20_000
+
+    public init() {}
+
+    public static let standard = ReadLimits()
+}

@@ -1,0 +1,283 @@
+import GXModel
+
+/// Streams a WordprocessingML main part into the document layer. Streaming (SAX) rather than a DOM
+/// keeps the reader near libxml2's own speed and avoids the DOM's free cost.
+///
+/// What it takes and leaves, and why:
+/// - tracked changes are accepted: `w:ins`/`w:moveTo` read, `w:del`/`w:moveFrom`/`*PrChange` skipped;
+/// - `mc:AlternateContent` is read once: the first branch, then every later branch skipped;
+/// - complex fields keep their result, never the instruction;
+/// - `w:vanish` text is excluded from the text and kept as hidden text to be reported;
+/// - content controls, custom XML, hyperlinks and smart tags are transparent.
+final class WordprocessingReader: SAXHandler {
+    private enum Kind { case pPr, rPr, r, trPr, tcPr, tblGrid, other }
+
+    private let part: String
+    private let limits: ReadLimits
+    private(set) var blocks: [Block] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    private var ignoreDepth = 0
+    private var stack: [Kind] = []
+    private var sawRoot = false
+    private var alternateContent: [Bool] = []
+    private var fields: [Bool] = []
+
+    private var paragraphs: [ParagraphBuilder] = []
+    private var tables: [TableBuilder] = []
+    private var pendingBookmarks: [BookmarkMarker] = []
+    private var bodyParagraphCount = 0
+    private var topTableCount = 0
+
+    private var inRun = false
+    private var inText = false
+    private var runHidden = false
+    private var runText = ""
+
+    struct ParagraphBuilder {
+        var text = ""
+        var hidden = ""
+        var style: String?
+        var bookmarks: [BookmarkMarker] = []
+        var source: SourceLocation
+    }
+
+    init(part: String, limits: ReadLimits) {
+        self.part = part
+        self.limits = limits
+    }
+
+    // MARK: events
+
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws {
+        if ignoreDepth > 0 { ignoreDepth += 1; return }
+        if !sawRoot {
+            sawRoot = true
+            guard name.namespace == .word, name.is("document") else {
+                throw GXError(.notDocx, "the main part's root is <\(name.string)>, not a WordprocessingML document",
+                              hint: "this package is not a Word document (a spreadsheet or presentation?)")
+            }
+        }
+        switch name.namespace {
+        case .markupCompatibility:
+            if name.is("AlternateContent") { alternateContent.append(false); stack.append(.other); return }
+            if name.is("Choice") || name.is("Fallback") {
+                if alternateContent.last == true { ignoreDepth = 1; return }
+                if !alternateContent.isEmpty { alternateContent[alternateContent.count - 1] = true }
+            }
+            stack.append(.other)
+        case .word:
+            try startWord(name, attributes, driver: driver)
+        default:
+            stack.append(.other)
+        }
+    }
+
+    private func startWord(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws {
+        let parent = stack.last
+        var kind = Kind.other
+        switch name.string {
+        case "p":
+            var source = SourceLocation(part: part, line: driver.line)
+            if let t = tables.last, t.isInCell, let cellSource = t.cell?.source { source = cellSource; source.line = driver.line }
+            else if paragraphs.isEmpty, tables.isEmpty { bodyParagraphCount += 1; source.paragraph = bodyParagraphCount }
+            var builder = ParagraphBuilder(source: source)
+            if tables.isEmpty || tables.last?.isInCell == true {
+                builder.bookmarks = pendingBookmarks.map { BookmarkMarker(name: $0.name, offset: 0, source: source) }
+                pendingBookmarks = []
+            }
+            paragraphs.append(builder)
+        case "pPr": kind = .pPr
+        case "pStyle":
+            if parent == .pPr, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].style = attributes.value("val") }
+        case "r":
+            kind = .r
+            inRun = true
+            runHidden = false
+            runText = ""
+        case "rPr": kind = .rPr
+        case "vanish":
+            if parent == .rPr, stack.count >= 2, stack[stack.count - 2] == .r { runHidden = !isOff(attributes.value("val")) }
+        case "t":
+            inText = parent == .r
+        case "tab":
+            if parent == .r { runText.append("\t") }
+        case "br", "cr":
+            if parent == .r { runText.append("\n") }
+        case "noBreakHyphen":
+            if parent == .r { runText.append("-") }
+        case "sym":
+            if parent == .r, let hex = attributes.value("char"), var v = UInt32(hex, radix: 16) {
+                if (0xF000...0xF0FF).contains(v) { v -= 0xF000 }  // Symbol-font private-use mapping
+                if let scalar = Unicode.Scalar(v) { runText.unicodeScalars.append(scalar) }
+            }
+        case "fldChar":
+            switch attributes.value("fldCharType") {
+            case "begin": fields.append(true)
+            case "separate": if !fields.isEmpty { fields[fields.count - 1] = false }
+            case "end": _ = fields.popLast()
+            default: break
+            }
+        case "del":
+            if parent == .trPr, !tables.isEmpty { tables[tables.count - 1].rowDeleted = true }
+            ignoreDepth = 1
+            return
+        case "instrText", "delText", "delInstrText", "moveFrom", "rPrChange", "pPrChange", "tblPrChange", "trPrChange",
+             "tcPrChange", "sectPrChange", "tblGridChange", "numberingChange", "sdtPr", "sdtEndPr", "sectPr",
+             "footnoteReference", "endnoteReference", "commentReference", "tblPr", "tblPrEx":
+            ignoreDepth = 1
+            return
+        case "bookmarkStart":
+            guard let bookmarkName = attributes.value("name") else { break }
+            var source = SourceLocation(part: part, line: driver.line)
+            if !paragraphs.isEmpty {
+                let p = paragraphs[paragraphs.count - 1]
+                source = p.source
+                source.line = driver.line
+                paragraphs[paragraphs.count - 1].bookmarks.append(
+                    BookmarkMarker(name: bookmarkName, offset: p.text.count, source: source))
+            } else if !tables.isEmpty, tables[tables.count - 1].isInCell == false {
+                if let t = tables.last { source.table = t.table.source.table }
+                tables[tables.count - 1].pendingBookmarks.append(BookmarkMarker(name: bookmarkName, offset: 0, source: source))
+            } else {
+                pendingBookmarks.append(BookmarkMarker(name: bookmarkName, offset: 0, source: source))
+            }
+        case "tbl":
+            if paragraphs.isEmpty, tables.isEmpty { topTableCount += 1 }
+            let number = tables.first.map { $0.table.source.table ?? topTableCount } ?? topTableCount
+            var builder = TableBuilder(tableNumber: number, part: part, line: driver.line, limits: limits)
+            if tables.isEmpty { builder.pendingBookmarks = pendingBookmarks; pendingBookmarks = [] }
+            tables.append(builder)
+        case "tblGrid":
+            kind = .tblGrid
+            if !tables.isEmpty { tables[tables.count - 1].sawGrid = true }
+        case "gridCol":
+            if parent == .tblGrid, !tables.isEmpty { tables[tables.count - 1].declaredGridColumns += 1 }
+        case "tr":
+            if !tables.isEmpty { tables[tables.count - 1].startRow() }
+        case "trPr": kind = .trPr
+        case "gridBefore":
+            if parent == .trPr, !tables.isEmpty { tables[tables.count - 1].setGridBefore(intValue(attributes)) }
+        case "tc":
+            if tables.last?.rowDeleted == true { ignoreDepth = 1; return }
+            if !tables.isEmpty { tables[tables.count - 1].startCell(line: driver.line) }
+        case "tcPr": kind = .tcPr
+        case "gridSpan":
+            if parent == .tcPr, !tables.isEmpty {
+                let span = intValue(attributes)
+                guard span <= limits.maxTableColumns else {
+                    throw GXError(.limit, "a cell spans \(span) grid columns, over the limit of \(limits.maxTableColumns)")
+                }
+                tables[tables.count - 1].cell?.span = max(1, span)
+            }
+        case "vMerge":
+            if parent == .tcPr, !tables.isEmpty {
+                tables[tables.count - 1].cell?.vMerge = attributes.value("val") == "restart" ? .restart : .continue
+            }
+        case "hMerge":
+            if parent == .tcPr, !tables.isEmpty {
+                tables[tables.count - 1].cell?.hMerge = attributes.value("val") == "restart" ? .restart : .continue
+            }
+        default:
+            break
+        }
+        stack.append(kind)
+    }
+
+    func endElement(_ name: XMLName, driver: SAXDriver) {
+        if ignoreDepth > 0 { ignoreDepth -= 1; return }
+        _ = stack.popLast()
+        switch name.namespace {
+        case .markupCompatibility:
+            if name.is("AlternateContent") { _ = alternateContent.popLast() }
+        case .word:
+            endWord(name)
+        default:
+            break
+        }
+    }
+
+    private func endWord(_ name: XMLName) {
+        switch name.string {
+        case "t":
+            inText = false
+        case "r":
+            inRun = false
+            guard !paragraphs.isEmpty, !fields.contains(true) else { return }
+            if runHidden { paragraphs[paragraphs.count - 1].hidden += runText }
+            else { paragraphs[paragraphs.count - 1].text += runText }
+            runText = ""
+        case "p":
+            guard let builder = paragraphs.popLast() else { return }
+            let paragraph = Paragraph(text: builder.text, style: builder.style, hiddenText: builder.hidden,
+                                      bookmarks: builder.bookmarks, source: builder.source)
+            if !builder.hidden.isEmpty {
+                diagnostics.append(Diagnostic(code: "GX-I-HIDDEN-TEXT", severity: .info,
+                    message: "hidden text excluded: '\(builder.hidden)'", messageZh: "已排除隐藏文字", source: builder.source))
+            }
+            if !paragraphs.isEmpty {
+                // A text box inside a paragraph: its text joins the paragraph that holds it.
+                let outer = paragraphs.count - 1
+                let shift = paragraphs[outer].text.count + (paragraphs[outer].text.isEmpty ? 0 : 1)
+                if !paragraph.text.isEmpty {
+                    paragraphs[outer].text += (paragraphs[outer].text.isEmpty ? "" : "\n") + paragraph.text
+                }
+                paragraphs[outer].bookmarks += paragraph.bookmarks.map {
+                    BookmarkMarker(name: $0.name, offset: $0.offset + shift, source: $0.source)
+                }
+            } else if !tables.isEmpty, tables[tables.count - 1].isInCell {
+                tables[tables.count - 1].cell?.blocks.append(.paragraph(paragraph))
+            } else if tables.isEmpty {
+                blocks.append(.paragraph(paragraph))
+            }
+        case "tc":
+            guard !tables.isEmpty else { return }
+            do { try tables[tables.count - 1].endCell() } catch { deferred = deferred ?? (error as? GXError) }
+        case "tr":
+            guard !tables.isEmpty else { return }
+            do { try tables[tables.count - 1].endRow() } catch { deferred = deferred ?? (error as? GXError) }
+        case "tbl":
+            guard var builder = tables.popLast() else { return }
+            let (table, notes) = builder.finish()
+            diagnostics += notes
+            if !tables.isEmpty, tables[tables.count - 1].isInCell {
+                tables[tables.count - 1].cell?.blocks.append(.table(table))
+            } else if !paragraphs.isEmpty {
+                // A table inside a text box: keep its words with the paragraph.
+                paragraphs[paragraphs.count - 1].text += "\n" + table.allText
+            } else {
+                blocks.append(.table(table))
+            }
+        default:
+            break
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard ignoreDepth == 0, inText else { return }
+        runText += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A limit hit inside an end-element event, which cannot throw; raised after parsing.
+    private(set) var deferred: GXError?
+
+    func finish() throws -> Document {
+        if let deferred { throw deferred }
+        guard sawRoot else { throw GXError(.notDocx, "the main part is empty") }
+        if !pendingBookmarks.isEmpty, let i = blocks.lastIndex(where: { if case .paragraph = $0 { true } else { false } }),
+           case .paragraph(var p) = blocks[i] {
+            p.bookmarks += pendingBookmarks.map { BookmarkMarker(name: $0.name, offset: p.text.count, source: $0.source) }
+            blocks[i] = .paragraph(p)
+        }
+        return Document(format: .docx, blocks: blocks, diagnostics: diagnostics)
+    }
+
+    private func isOff(_ value: String?) -> Bool {
+        guard let value else { return false }
+        return value == "0" || value == "false" || value == "off"
+    }
+
+    private func intValue(_ attributes: XMLAttributes) -> Int {
+        attributes.value("val").flatMap { Int($0) } ?? 0
+    }
+}

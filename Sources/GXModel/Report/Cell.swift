@@ -1,0 +1,94 @@
+/// How a printed cell reads (spec §5). A blank is not a zero, and not-applicable is not blank.
+public enum CellKind: String, Sendable {
+    case number, blank, na, text
+}
+
+/// A number exactly as printed, normalised only in form (ASCII digits, no separators), so a fee of
+/// `256.1789` or `0.45` round-trips to the same digits and the JSON stays byte-stable.
+public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
+    /// Canonical decimal text: optional `-`, digits, optional `.digits` (no `+`, no leading zeros).
+    public let canonical: String
+
+    public init?(canonical: String) {
+        guard !canonical.isEmpty else { return nil }
+        self.canonical = canonical
+    }
+
+    public var isInteger: Bool { !canonical.contains(".") }
+    public var isNegative: Bool { canonical.hasPrefix("-") }
+    /// The integer value when it is one and fits.
+    public var integer: Int? { isInteger ? Int(canonical) : nil }
+    public var description: String { canonical }
+
+    /// Exact value in units of 10^-scale, for sums without binary floating point.
+    public func scaled(to scale: Int) -> Int? {
+        let negative = isNegative
+        let body = negative ? String(canonical.dropFirst()) : canonical
+        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(pieces[0])
+        var frac = pieces.count > 1 ? String(pieces[1]) : ""
+        guard frac.count <= scale else { return nil }
+        frac += String(repeating: "0", count: scale - frac.count)
+        guard let v = Int(whole + frac) else { return nil }
+        return negative ? -v : v
+    }
+
+    public var scale: Int {
+        guard let dot = canonical.firstIndex(of: ".") else { return 0 }
+        return canonical.distance(from: dot, to: canonical.endIndex) - 1
+    }
+}
+
+/// How an absent or unreadable value was restored, so nobody mistakes an inference for a reading.
+public struct Repair: Sendable, Hashable {
+    /// What the source showed at that place (may be empty when nothing was read).
+    public var read: String
+    /// The value now in the cell.
+    public var inferred: String
+    /// The rule or equation that left exactly one possible value (`T3-ROW`, …).
+    public var rule: String
+    public var note: String
+
+    public init(read: String, inferred: String, rule: String, note: String) {
+        self.read = read
+        self.inferred = inferred
+        self.rule = rule
+        self.note = note
+    }
+}
+
+/// One cell of a standard table in the report layer.
+public struct ReportCell: Sendable {
+    public var path: CellPath
+    public var text: String
+    public var kind: CellKind
+    public var number: PrintedNumber?
+    public var source: SourceLocation
+    public var repair: Repair?
+
+    public init(path: CellPath, text: String, kind: CellKind, number: PrintedNumber?, source: SourceLocation,
+                repair: Repair? = nil) {
+        self.path = path
+        self.text = text
+        self.kind = kind
+        self.number = number
+        self.source = source
+        self.repair = repair
+    }
+}
+
+/// `table.row.column` with the spec's stable keys.
+public struct CellPath: Sendable, Hashable, CustomStringConvertible, Comparable {
+    public var table: String
+    public var row: String
+    public var column: String
+
+    public init(_ table: String, _ row: String, _ column: String) {
+        self.table = table
+        self.row = row
+        self.column = column
+    }
+
+    public var description: String { "\(table).\(row).\(column)" }
+    public static func < (a: CellPath, b: CellPath) -> Bool { a.description < b.description }
+}

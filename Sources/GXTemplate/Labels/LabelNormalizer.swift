@@ -1,0 +1,77 @@
+/// Labels arrive full-width or half-width, with spaces and line breaks wherever a cell wrapped,
+/// with `1.`/`1、`/`（一）` numbering and curly or straight quotes. Folding all of that away lets one
+/// mapping serve DOCX, HTML and text alike.
+public enum LabelNormalizer {
+    /// Full-width ASCII to ASCII, quotes and all white space removed, dashes unified.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0xFF01...0xFF5E:
+                let ascii = Unicode.Scalar(v - 0xFEE0)!
+                if ascii == "\"" || ascii == "'" { continue }
+                out.append(ascii)
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200B, 0xFEFF:
+                continue
+            case 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F:
+                continue
+            case 0x2010...0x2015, 0x2212:
+                out.append("-")
+            case 0x3001:  // 、 stays, it separates words in some labels
+                out.append(scalar)
+            default:
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// `fold`, then leading list numbering (`三、`, `(一)`, `1.`, `- `) and trailing punctuation removed.
+    public static func normalize(_ text: String) -> String {
+        var s = Substring(fold(text))
+        var changed = true
+        while changed {
+            changed = false
+            if let rest = stripNumbering(s) { s = rest; changed = true }
+        }
+        while let last = s.last, "。.:;,、".contains(last) { s = s.dropLast() }
+        return String(s)
+    }
+
+    private static let chineseDigits: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇"]
+
+    private static func stripNumbering(_ s: Substring) -> Substring? {
+        guard let first = s.first else { return nil }
+        if first == "-" || first == "•" || first == "·" { return s.dropFirst() }
+        if first == "(" {
+            var i = s.index(after: s.startIndex)
+            var count = 0
+            while i < s.endIndex, chineseDigits.contains(s[i]) || s[i].isASCIIDigit { i = s.index(after: i); count += 1 }
+            if count > 0, i < s.endIndex, s[i] == ")" { return s[s.index(after: i)...] }
+            return nil
+        }
+        if chineseDigits.contains(first) {
+            var i = s.startIndex
+            while i < s.endIndex, chineseDigits.contains(s[i]) { i = s.index(after: i) }
+            if i < s.endIndex, s[i] == "、" || s[i] == "." { return s[s.index(after: i)...] }
+            return nil
+        }
+        if first.isASCIIDigit {
+            var i = s.startIndex
+            while i < s.endIndex, s[i].isASCIIDigit { i = s.index(after: i) }
+            if i < s.endIndex, s[i] == "." || s[i] == "、" || s[i] == ")" || s[i] == "," {
+                let next = s.index(after: i)
+                // `1.5` is a number, not numbering.
+                if next < s.endIndex, s[next].isASCIIDigit { return nil }
+                return s[next...]
+            }
+            return nil
+        }
+        return nil
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+}

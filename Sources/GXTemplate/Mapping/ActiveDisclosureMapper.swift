@@ -1,0 +1,64 @@
+import GXModel
+
+/// Table 二: blocks of `第二十条第（x）项`, each with a `信息内容 | column labels…` header row that
+/// says which grid column holds which value for the rows below it.
+enum ActiveDisclosureMapper {
+    static let rowMatcher = LabelMatcher(
+        (Template.activeDisclosure2021.rows + Template.activeDisclosure2019.rows).map { ($0.key, $0.labels) })
+    static let columnMatcher: LabelMatcher = {
+        var all: [ColumnSpec] = []
+        for row in Template.activeDisclosure2021.rows + Template.activeDisclosure2019.rows { all += row.columns }
+        return LabelMatcher(columns: all)
+    }()
+    static let only2019: Set<String> = ["made", "published", "public_total", "previous_items", "change", "items", "amount",
+                                        "other_services", "procurement"]
+
+    static func map(_ table: Table) -> MappedTable {
+        let key = StandardTableKey.activeDisclosure.rawValue
+        var roles: [Int: String] = [:]
+        var found: [CellPath: (text: String, source: SourceLocation)] = [:]
+        var columnAt: [(column: Int, key: String)] = []
+        var seen2019 = 0, seen2021 = 0
+        var diagnostics: [Diagnostic] = []
+
+        for r in 0..<table.rowCount {
+            let row = table.anchored(row: r).filter { !$0.cell.text.trimmedCell.isEmpty }
+            guard let first = row.first else { continue }
+            let label = LabelNormalizer.normalize(first.cell.text)
+            if label.hasPrefix("第二十条") {
+                roles[first.index] = "\(key).header"
+                continue
+            }
+            if label.contains("信息内容") {
+                roles[first.index] = "\(key).header"
+                columnAt = []
+                for (_, cell) in row.dropFirst() {
+                    guard let m = columnMatcher.match(cell.text) else { continue }
+                    columnAt.append((cell.column, m.key))
+                    if only2019.contains(m.key) { seen2019 += 1 } else { seen2021 += 1 }
+                }
+                continue
+            }
+            guard let rowMatch = rowMatcher.match(first.cell.text) else { continue }
+            if only2019.contains(rowMatch.key) { seen2019 += 1 }
+            roles[first.index] = "\(key).\(rowMatch.key)"
+            if columnAt.isEmpty {
+                diagnostics.append(Diagnostic(code: "GX-W-HEADER", severity: .warning,
+                    message: "row '\(first.cell.text.trimmedCell)' has no column header row above it",
+                    messageZh: "该行上方没有列标题行", source: first.cell.source))
+            }
+            for (column, columnKey) in columnAt {
+                guard let i = table.cellIndex(row: r, column: column), i != first.index else { continue }
+                let path = CellPath(key, rowMatch.key, columnKey)
+                if found[path] != nil { continue }
+                let cell = table.cells[i]
+                found[path] = (cell.text, cell.source)
+                roles[i] = path.description
+            }
+        }
+        let variant: TemplateVariant = seen2019 > seen2021 ? .v2019 : .v2021
+        let standard = assemble(.activeDisclosure, variant: variant, found: found, tableSource: table.source,
+                                diagnostics: &diagnostics)
+        return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,70 @@
+import GXModel
+
+/// Small read helpers over a table grid shared by the three table mappers.
+extension Table {
+    func text(row: Int, column: Int) -> String {
+        cell(row: row, column: column)?.text ?? ""
+    }
+
+    /// Distinct cells covering the slots `columns` of `row`, left to right, with their indexes.
+    func covering(row: Int, columns: Range<Int>) -> [(index: Int, cell: TableCell)] {
+        var result: [(Int, TableCell)] = []
+        var last = -1
+        for c in columns {
+            guard let i = cellIndex(row: row, column: c), i != last else { continue }
+            last = i
+            result.append((i, cells[i]))
+        }
+        return result
+    }
+
+    /// Distinct cells anchored in `row`, with their indexes.
+    func anchored(row: Int) -> [(index: Int, cell: TableCell)] {
+        covering(row: row, columns: 0..<columnCount).filter { $0.cell.row == row }
+    }
+}
+
+/// What a mapper found in one document table.
+struct MappedTable {
+    var table: StandardTable
+    /// Document cell index → report path of what the cell holds (a data cell, a row label, a header).
+    var roles: [Int: String] = [:]
+    var diagnostics: [Diagnostic] = []
+}
+
+/// Turns found cells into the template-ordered cell list, reading each text by its column's type,
+/// and reports the template cells the document did not have.
+func assemble(_ key: StandardTableKey, variant: TemplateVariant, found: [CellPath: (text: String, source: SourceLocation)],
+              tableSource: SourceLocation, diagnostics: inout [Diagnostic]) -> StandardTable {
+    let spec = Template.spec(key, variant)
+    var cells: [ReportCell] = []
+    var missing: [String] = []
+    for (path, type) in spec.cellPaths {
+        if let hit = found[path] {
+            let reading = CellReader.read(hit.text, type: type)
+            cells.append(ReportCell(path: path, text: hit.text.trimmedCell, kind: reading.kind, number: reading.number,
+                                    source: hit.source))
+        } else {
+            missing.append(path.description)
+            cells.append(ReportCell(path: path, text: "", kind: .blank, number: nil, source: .unknown))
+        }
+    }
+    if !missing.isEmpty {
+        diagnostics.append(Diagnostic(
+            code: "GX-W-CELL-MISSING", severity: .warning,
+            message: "\(missing.count) cell(s) of the \(variant.rawValue) template were not found in the table and are left empty",
+            messageZh: "表中未找到模板的 \(missing.count) 个单元格，按空白处理",
+            paths: missing, source: tableSource))
+    }
+    return StandardTable(key: key, variant: variant, cells: cells, source: tableSource)
+}
+
+extension String {
+    /// Cell text as printed, without the white space around it.
+    var trimmedCell: String {
+        let ws: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{A0}" }
+        guard let start = firstIndex(where: { !ws($0) }) else { return "" }
+        let end = lastIndex(where: { !ws($0) })!
+        return String(self[start...end])
+    }
+}

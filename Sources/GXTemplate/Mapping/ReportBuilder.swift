@@ -1,0 +1,115 @@
+import GXModel
+
+/// Derives the report layer from a document: the pandoc-style "one AST, many readers" seam. It
+/// looks only at the document model, so every adapter gets the same mapping.
+public enum ReportBuilder {
+    public static func build(_ document: Document, source: SourceInfo) -> Report {
+        var report = Report(source: source)
+        report.diagnostics = document.diagnostics
+
+        let sections = SectionMapper.map(document.blocks)
+        report.title = sections.title
+        if let title = sections.title {
+            let (agency, year) = TitleReader.agencyAndYear(title)
+            report.agency = agency
+            report.year = year
+        }
+        report.preamble = sections.preamble
+        report.sections = sections.sections
+        report.closing = sections.closing
+        if let last = sections.closing.last { report.date = DateReader.isoDate(in: last) }
+        report.diagnostics += sections.diagnostics
+
+        // Standard tables: recognised by content, first of each kind wins.
+        var mapped: [Int: MappedTable] = [:]
+        for (b, block) in document.blocks.enumerated() {
+            guard case .table(let table) = block, let key = classify(table, section: sections.sectionOfBlock[b]),
+                  !mapped.values.contains(where: { $0.table.key == key }) else { continue }
+            let result: MappedTable
+            switch key {
+            case .activeDisclosure: result = ActiveDisclosureMapper.map(table)
+            case .requests: result = RequestsMapper.map(table)
+            case .reviewLitigation: result = ReviewLitigationMapper.map(table)
+            }
+            mapped[b] = result
+            report.diagnostics += result.diagnostics
+        }
+        for key in StandardTableKey.allCases {
+            if var found = mapped.values.first(where: { $0.table.key == key })?.table {
+                if key == .reviewLitigation {
+                    // Table 四 reads the same in both formats: it follows the report's other tables.
+                    let others = report.tables.compactMap(\.variant)
+                    found.variant = others.first ?? ((report.year ?? 2021) < 2021 ? .v2019 : .v2021)
+                }
+                report.tables.append(found)
+            } else {
+                report.diagnostics.append(Diagnostic(code: "GX-W-TABLE-MISSING", severity: .warning,
+                    message: "standard table \(key.rawValue) was not found", messageZh: "未找到标准表格 \(key.rawValue)",
+                    paths: [key.rawValue]))
+            }
+        }
+
+        report.bookmarks = resolveBookmarks(document.blocks, sections: sections, mapped: mapped)
+        return report
+    }
+
+    /// Which standard table a document table is, by what it says; the section it sits in breaks ties.
+    public static func classify(_ table: Table, section: String?) -> StandardTableKey? {
+        let text = LabelNormalizer.fold(table.allText)
+        if text.contains("本年新收") || text.contains("申请人情况") { return .requests }
+        if text.contains("第二十条") || text.contains("信息内容") { return .activeDisclosure }
+        if text.contains("行政复议"), text.contains("维持") || text.contains("审结") || text.contains("纠正") {
+            return .reviewLitigation
+        }
+        return section.flatMap(StandardTableKey.init(rawValue:))
+    }
+
+    static func resolveBookmarks(_ blocks: [Block], sections: SectionMapper.Result, mapped: [Int: MappedTable]) -> [ReportBookmark] {
+        var result: [ReportBookmark] = []
+        var tableNumber = 0
+        for (b, block) in blocks.enumerated() {
+            switch block {
+            case .paragraph(let p):
+                guard !p.bookmarks.isEmpty else { continue }
+                let path: String
+                if sections.titleBlocks.contains(b) { path = "title" }
+                else if let place = sections.placeOfBlock[b] {
+                    let key = sections.sections[place.section].key
+                    path = place.paragraph < 0 ? "sections.\(key).heading" : "sections.\(key).paragraphs.\(place.paragraph)"
+                } else if let i = sections.preambleBlocks.firstIndex(of: b) { path = "preamble.\(i)" }
+                else if sections.closingBlocks.contains(b) { path = "closing" }
+                else { path = "blocks.\(b)" }
+                for marker in p.bookmarks { result.append(ReportBookmark(name: marker.name, path: path, source: marker.source)) }
+            case .table(let table):
+                tableNumber += 1
+                let roles = mapped[b]?.roles ?? [:]
+                collectTableBookmarks(table, prefix: "tables.\(tableNumber)", roles: roles, into: &result)
+            }
+        }
+        return result
+    }
+
+    private static func collectTableBookmarks(_ table: Table, prefix: String, roles: [Int: String],
+                                              into result: inout [ReportBookmark]) {
+        for rowMark in table.rowBookmarks {
+            // A row is named by its label cell's role (`requests.granted`); group labels and
+            // headers carry longer or no roles.
+            let label = table.anchored(row: rowMark.row).compactMap { roles[$0.index] }
+                .first { $0.split(separator: ".").count == 2 && !$0.hasSuffix(".header") }
+            result.append(ReportBookmark(name: rowMark.marker.name, path: label ?? "\(prefix).r\(rowMark.row + 1)",
+                                         source: rowMark.marker.source))
+        }
+        for (i, cell) in table.cells.enumerated() {
+            let fallback = "\(prefix).r\(cell.row + 1)c\(cell.column + 1)"
+            let path = roles[i] ?? fallback
+            for block in cell.blocks {
+                switch block {
+                case .paragraph(let p):
+                    for marker in p.bookmarks { result.append(ReportBookmark(name: marker.name, path: path, source: marker.source)) }
+                case .table(let nested):
+                    collectTableBookmarks(nested, prefix: fallback + ".table", roles: [:], into: &result)
+                }
+            }
+        }
+    }
+}

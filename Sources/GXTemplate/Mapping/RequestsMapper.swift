@@ -1,0 +1,99 @@
+import GXModel
+
+/// Table 三: the header names the seven applicant columns; each data row is found by its innermost
+/// label (the sub-row label right of any merged group label), never by its position.
+enum RequestsMapper {
+    static let columnMatcher = LabelMatcher(columns: Template.requestColumns)
+    static let rowMatcher = LabelMatcher(
+        (Template.requests2021.rows + [Template.requests2019.row("other_handling")!]).map { ($0.key, $0.labels) })
+    static let groupMatcher = LabelMatcher(Template.requestGroups.map { ($0.key, $0.labels) })
+
+    static func map(_ table: Table) -> MappedTable {
+        let key = StandardTableKey.requests.rawValue
+        var roles: [Int: String] = [:]
+        var diagnostics: [Diagnostic] = []
+
+        // Header: every applicant column's grid position, from rows above the first data row.
+        var columnOf: [String: Int] = [:]
+        var firstDataRow = table.rowCount
+        for r in 0..<table.rowCount {
+            let row = table.anchored(row: r)
+            if row.contains(where: { rowMatcher.match($0.cell.text, fuzzy: false)?.key == "new_received" }) {
+                firstDataRow = r
+                break
+            }
+            for (i, cell) in row {
+                guard let m = columnMatcher.match(cell.text, fuzzy: false), m.quality <= 1, columnOf[m.key] == nil else {
+                    if LabelNormalizer.normalize(cell.text).hasPrefix("本列数据的勾稽关系") { roles[i] = "\(key).header" }
+                    continue
+                }
+                columnOf[m.key] = cell.column
+                roles[i] = "\(key).\(m.key)"
+            }
+        }
+        if columnOf.count < Template.requestColumns.count, table.columnCount >= 7 {
+            // No usable header: the seven data columns are the rightmost seven that carry numbers.
+            let last = lastNumericColumn(table, from: firstDataRow)
+            if last >= 6 {
+                for (offset, column) in Template.requestColumns.enumerated() where columnOf[column.key] == nil {
+                    columnOf[column.key] = last - 6 + offset
+                }
+                diagnostics.append(Diagnostic(code: "GX-W-HEADER", severity: .warning,
+                    message: "table 三's applicant columns were not all labelled; placed by template order",
+                    messageZh: "表三申请人列标题不完整，已按模板顺序定位", source: table.source))
+            }
+        }
+        let dataStart = columnOf.values.min() ?? 1
+
+        var found: [CellPath: (text: String, source: SourceLocation)] = [:]
+        var sawOtherHandling = false, sawOtherSubrows = false
+        for r in firstDataRow..<table.rowCount {
+            let labels = table.covering(row: r, columns: 0..<max(dataStart, 0))
+            // Innermost label anchored in this row; merged group labels to its left are context.
+            guard let inner = labels.last(where: { $0.cell.row == r && !$0.cell.text.trimmedCell.isEmpty })
+                    ?? labels.last(where: { !$0.cell.text.trimmedCell.isEmpty }) else { continue }
+            var match = rowMatcher.match(inner.cell.text)
+            if match == nil, let g = groupMatcher.match(inner.cell.text, fuzzy: false) {
+                for (i, cell) in labels where cell.row == r { roles[i] = "\(key).group.\(g.key)" }
+                continue
+            }
+            guard let rowMatch = match else { continue }
+            if rowMatch.key == "other_handling" {
+                // 2021 puts （六）其他处理 as a group label with sub-rows; 2019 gives it numbers directly.
+                let hasNumbers = Template.requestColumns.contains { col in
+                    columnOf[col.key].map { CellReader.read(table.text(row: r, column: $0)).kind == .number } ?? false
+                }
+                if !hasNumbers { match = nil; continue }
+                sawOtherHandling = true
+            }
+            if rowMatch.key.hasPrefix("other_"), rowMatch.key != "other_handling" { sawOtherSubrows = true }
+            if found.keys.contains(where: { $0.row == rowMatch.key }) {
+                diagnostics.append(Diagnostic(code: "GX-W-DUPLICATE-ROW", severity: .warning,
+                    message: "row \(rowMatch.key) appears more than once; the first is kept",
+                    messageZh: "行重复出现，保留第一次", paths: ["\(key).\(rowMatch.key)"], source: inner.cell.source))
+                continue
+            }
+            roles[inner.index] = "\(key).\(rowMatch.key)"
+            for column in Template.requestColumns {
+                guard let c = columnOf[column.key], let i = table.cellIndex(row: r, column: c), i != inner.index else { continue }
+                let cell = table.cells[i]
+                let path = CellPath(key, rowMatch.key, column.key)
+                found[path] = (cell.row == r ? cell.text : "", cell.source)
+                roles[i] = path.description
+            }
+        }
+        let variant: TemplateVariant = sawOtherHandling && !sawOtherSubrows ? .v2019 : .v2021
+        let standard = assemble(.requests, variant: variant, found: found, tableSource: table.source, diagnostics: &diagnostics)
+        return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
+    }
+
+    private static func lastNumericColumn(_ table: Table, from row: Int) -> Int {
+        var last = -1
+        for r in row..<table.rowCount {
+            for (_, cell) in table.anchored(row: r) where CellReader.read(cell.text).kind == .number {
+                last = max(last, cell.column + cell.columnSpan - 1)
+            }
+        }
+        return last
+    }
+}

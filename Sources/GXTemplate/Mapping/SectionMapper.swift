@@ -1,0 +1,140 @@
+import GXModel
+
+/// Finds the title, the six template sections and the closing sign-off among the body paragraphs.
+/// Headings are recognised by their numbering *and* a keyword, in increasing order, so a prose
+/// line that happens to start with `二、` does not open a section.
+struct SectionMapper {
+    struct Result {
+        var title: String?
+        var titleBlocks: Set<Int> = []
+        var preamble: [String] = []
+        var preambleBlocks: [Int] = []
+        var sections: [ReportSection] = []
+        /// Block index → (section index, paragraph index or -1 for the heading).
+        var placeOfBlock: [Int: (section: Int, paragraph: Int)] = [:]
+        /// Block index → section key, for tables.
+        var sectionOfBlock: [Int: String] = [:]
+        var closing: [String] = []
+        var closingBlocks: Set<Int> = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    static func map(_ blocks: [Block]) -> Result {
+        var result = Result()
+        var current: Int? = nil
+        var nextSection = 0
+        var beforeFirstHeading: [(block: Int, paragraph: Paragraph)] = []
+
+        for (b, block) in blocks.enumerated() {
+            switch block {
+            case .table:
+                if let current { result.sectionOfBlock[b] = result.sections[current].key }
+            case .paragraph(let p):
+                let text = p.text.trimmedCell
+                guard !text.isEmpty else { continue }
+                if let (index, heading, rest) = heading(text, after: nextSection) {
+                    let spec = Template.sections[index]
+                    result.sections.append(ReportSection(key: spec.key, heading: heading, headingSource: p.source))
+                    current = result.sections.count - 1
+                    nextSection = index + 1
+                    result.placeOfBlock[b] = (current!, -1)
+                    if let rest {
+                        result.sections[current!].paragraphs.append(rest)
+                        result.sections[current!].paragraphSources.append(p.source)
+                    }
+                    continue
+                }
+                if let current {
+                    result.placeOfBlock[b] = (current, result.sections[current].paragraphs.count)
+                    result.sections[current].paragraphs.append(text)
+                    result.sections[current].paragraphSources.append(p.source)
+                } else {
+                    beforeFirstHeading.append((b, p))
+                }
+            }
+        }
+
+        // Title: the first paragraph(s) that together read `…年…政府信息公开…报告`.
+        var consumed = 0
+        if let first = beforeFirstHeading.first {
+            var title = first.paragraph.text.trimmedCell
+            result.titleBlocks.insert(first.block)
+            consumed = 1
+            if !LabelNormalizer.fold(title).contains("报告"), beforeFirstHeading.count > 1 {
+                let joined = title + beforeFirstHeading[1].paragraph.text.trimmedCell
+                if LabelNormalizer.fold(joined).contains("报告"), joined.count <= 80 {
+                    title = joined
+                    result.titleBlocks.insert(beforeFirstHeading[1].block)
+                    consumed = 2
+                }
+            }
+            if LabelNormalizer.fold(title).contains("政府信息公开") || LabelNormalizer.fold(title).contains("报告") {
+                result.title = title
+            } else {
+                result.titleBlocks = []
+                consumed = 0
+            }
+        }
+        for entry in beforeFirstHeading.dropFirst(consumed) {
+            result.preamble.append(entry.paragraph.text.trimmedCell)
+            result.preambleBlocks.append(entry.block)
+        }
+
+        // Closing: a date line at the very end, and the short sign-off lines just above it.
+        if let last = result.sections.indices.last, result.sections[last].key == "other_matters" {
+            var paragraphs = result.sections[last].paragraphs
+            if let final = paragraphs.last, final.count <= 24, DateReader.isoDate(in: final) != nil {
+                var take = 1
+                while take < min(3, paragraphs.count) {
+                    let line = paragraphs[paragraphs.count - 1 - take]
+                    guard line.count <= 30, !line.contains("。"), !line.contains("，") else { break }
+                    take += 1
+                }
+                result.closing = Array(paragraphs.suffix(take))
+                paragraphs.removeLast(take)
+                result.sections[last].paragraphs = paragraphs
+                result.sections[last].paragraphSources.removeLast(take)
+                for (b, place) in result.placeOfBlock where place.section == last && place.paragraph >= paragraphs.count {
+                    result.closingBlocks.insert(b)
+                    result.placeOfBlock[b] = nil
+                }
+            }
+        }
+
+        let foundKeys = Set(result.sections.map(\.key))
+        let missing = Template.sections.filter { !foundKeys.contains($0.key) }.map(\.key)
+        if !missing.isEmpty {
+            result.diagnostics.append(Diagnostic(code: "GX-W-SECTION-MISSING", severity: .warning,
+                message: "section heading(s) not found: \(missing.joined(separator: ", "))",
+                messageZh: "未找到章节标题：\(missing.joined(separator: "、"))", paths: missing.map { "sections.\($0)" }))
+        }
+        return result
+    }
+
+    /// Recognises `二、主动公开政府信息情况` (any variant) as section ≥ `after`. A heading run into
+    /// its first sentence (`一、总体情况。2023年…`) is split there.
+    static func heading(_ text: String, after: Int) -> (Int, String, String?)? {
+        let folded = LabelNormalizer.fold(text)
+        for index in after..<Template.sections.count {
+            let spec = Template.sections[index]
+            guard folded.hasPrefix(spec.number + "、") || folded.hasPrefix(spec.number + ".") else { continue }
+            var heading = text
+            var rest: String? = nil
+            if folded.count > 40 {
+                guard let stop = text.firstIndex(where: { $0 == "。" || $0 == "：" || $0 == ":" }),
+                      text.distance(from: text.startIndex, to: stop) <= 40 else { return nil }
+                heading = String(text[..<stop])
+                let after = text[text.index(after: stop)...].trimmingCharacters()
+                rest = after.isEmpty ? nil : after
+            }
+            let key = LabelNormalizer.fold(heading)
+            guard spec.keywords.contains(where: { key.contains($0) }) else { return nil }
+            return (index, heading.trimmedCell, rest)
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String { String(self).trimmedCell }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import GXConvert
+import GXExport
+import GXModel
+
+/// Every DOCX fixture (Word-like and LibreOffice-written, 2021 and 2019) against the values written
+/// by hand from its source: every table cell, agency, year, date, sections and bookmarks.
+@Suite struct DocxFixtureTests {
+    static let fixtures = Fixtures.files("docx", ext: "docx")
+
+    @Test func thereAreFixturesOfEveryKind() {
+        let names = Self.fixtures.map(\.lastPathComponent)
+        #expect(names.count >= 8)
+        #expect(names.contains { $0.contains("-lo") }, "LibreOffice-written files are covered")
+        #expect(names.contains { $0.contains("2019") }, "the 2019 variant is covered")
+    }
+
+    @Test(arguments: fixtures)
+    func fixtureConvertsToItsExpectedValues(_ url: URL) throws {
+        let expected = try Fixtures.expectation(for: url)
+        let report = try Converter.report(try Fixtures.bytes(url), path: url.lastPathComponent)
+
+        #expect(report.agency == expected["agency"] as? String)
+        #expect(report.year == expected["year"] as? Int)
+        #expect(report.date == expected["date"] as? String)
+        let templates = expected["template"] as! [String: Any]
+        for key in StandardTableKey.allCases {
+            #expect(report.table(key)?.variant?.rawValue == templates[key.rawValue] as? String, "template of \(key.rawValue)")
+        }
+        #expect(report.sections.map(\.key) == expected["sections"] as! [String])
+        let firsts = expected["section_first_paragraph"] as! [String: Any]
+        for section in report.sections {
+            let first = section.paragraphs.first ?? ""
+            #expect(first.hasPrefix(firsts[section.key] as? String ?? ""), "first paragraph of \(section.key): \(first.prefix(30))")
+        }
+
+        let cells = Dictionary(uniqueKeysWithValues: report.tables.flatMap(\.cells).map { ($0.path.description, $0) })
+        let expectedCells = expected["cells"] as! [String: [String: Any]]
+        #expect(Set(cells.keys) == Set(expectedCells.keys), "the template's cells, no more and no fewer")
+        for (path, want) in expectedCells {
+            let got = try #require(cells[path], "cell \(path)")
+            #expect(got.text == want["text"] as? String, "text of \(path)")
+            #expect(got.kind.rawValue == want["kind"] as? String, "kind of \(path)")
+            if got.kind == .number { #expect(got.source.table != nil && got.source.row != nil, "source of \(path)") }
+        }
+
+        let bookmarks = report.bookmarks.map { "\($0.name)@\($0.path)" }.sorted()
+        let wantBookmarks = (expected["bookmarks"] as! [[String: Any]]).map { "\($0["name"]!)@\($0["path"]!)" }.sorted()
+        #expect(bookmarks == wantBookmarks)
+    }
+
+    @Test(arguments: fixtures)
+    func canonicalJSONIsByteIdenticalForTheSameInput(_ url: URL) throws {
+        let bytes = try Fixtures.bytes(url)
+        let a = ReportJSON.write(try Converter.report(bytes, path: "x.docx"))
+        let b = ReportJSON.write(try Converter.report(bytes, path: "x.docx"))
+        #expect(a == b)
+        let parsed = try JSONSerialization.jsonObject(with: Data(a.utf8)) as! [String: Any]
+        for key in ["schema", "source", "agency", "year", "template", "sections", "active_disclosure", "requests",
+                    "review_litigation", "cells", "bookmarks", "diagnostics"] {
+            #expect(parsed[key] != nil, "top-level key \(key)")
+        }
+        #expect(parsed["schema"] as? String == "gxconvert.report/1")
+    }
+
+    @Test func seed000ValuesReadAsNumbersWithSources() throws {
+        let url = Fixtures.root.appendingPathComponent("docx/seed000-word.docx")
+        let report = try Converter.report(try Fixtures.bytes(url), path: "seed000-word.docx")
+        let json = try JSONSerialization.jsonObject(with: Data(ReportJSON.write(report).utf8)) as! [String: Any]
+        let requests = json["requests"] as! [String: [String: Any]]
+        #expect(requests["new_received"]?["natural_person"] as? Int == 2)
+        #expect(requests["results_total"]?["total"] as? Int == 2)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "the seed's tables add up")
+        let cell = try #require(report.cell(CellPath("requests", "granted", "natural_person")))
+        #expect(cell.source.part == "word/document.xml")
+        #expect(cell.source.table == 2)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import GXConvert
+import GXModel
+
+/// Each crafted or broken upload in Fixtures/hostile (made by Tools/fixtures/make_hostile.py)
+/// gets its own stable code, and nothing from a file it pointed at leaks into the message.
+@Suite struct HostileInputTests {
+    static let cases: [(String, GXErrorCode)] = [
+        ("empty.docx", .empty),
+        ("truncated.docx", .zip),
+        ("not-docx.zip.docx", .notDocx),
+        ("xlsx-renamed.docx", .notDocx),
+        ("xxe-file.docx", .dtd),
+        ("xxe-net.docx", .dtd),
+        ("entity-bomb.docx", .dtd),
+        ("doctype-in-rels.docx", .dtd),
+        ("undeclared-entity.docx", .dtd),
+        ("zip-bomb-ratio.docx", .limit),
+        ("zip-bomb-size.docx", .limit),
+        ("zip-slip.docx", .zip),
+        ("encrypted.docx", .encrypted),
+        ("malformed.docx", .xml),
+        ("old-word.doc.docx", .unsupportedFormat),
+        ("pdf-renamed.docx", .unsupportedFormat),
+        ("huge-gridspan.docx", .limit),
+        ("deep-nesting.docx", .limit),
+    ]
+
+    @Test(arguments: cases)
+    func hostileInputGetsItsCode(_ name: String, _ code: GXErrorCode) throws {
+        let url = Fixtures.root.appendingPathComponent("hostile/\(name)")
+        let bytes = try Fixtures.bytes(url)
+        do {
+            _ = try Converter.report(bytes, path: name)
+            Issue.record("\(name) was accepted")
+        } catch let error as GXError {
+            #expect(error.code == code, "\(name): \(error)")
+            #expect(error.file == name)
+            #expect(!error.description.contains("root:"), "no content of /etc/passwd")
+        }
+    }
+
+    @Test func theMinimalPackageIsReadable() throws {
+        let url = Fixtures.root.appendingPathComponent("hostile/minimal.docx")
+        let report = try Converter.report(try Fixtures.bytes(url), path: "minimal.docx")
+        #expect(report.agency == "某某县人民政府")
+        #expect(report.diagnostics.contains { $0.code == "GX-W-TABLE-MISSING" })
+    }
+}

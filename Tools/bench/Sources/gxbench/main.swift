@@ -1,0 +1,56 @@
+// gxbench: per-document cost of converting DOCX reports beside the floor — unzipping the main
+// part and parsing it with libxml2 with no work per event — on the same files, in one process.
+//
+//   gxbench [--seconds S] <folder or .docx files…>
+import Foundation
+import GXConvert
+import GXDocx
+import GXExport
+
+var seconds = 3.0
+var paths: [String] = []
+var args = CommandLine.arguments.dropFirst()
+while let arg = args.popFirst() {
+    if arg == "--seconds", let v = args.popFirst().flatMap(Double.init) { seconds = v } else { paths.append(arg) }
+}
+if paths.isEmpty { paths = ["Fixtures/docx"] }
+
+var files: [[UInt8]] = []
+for path in paths {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+    let urls = isDir.boolValue
+        ? (try FileManager.default.contentsOfDirectory(atPath: path)).sorted().filter { $0.hasSuffix(".docx") }
+            .map { URL(fileURLWithPath: path).appendingPathComponent($0) }
+        : [URL(fileURLWithPath: path)]
+    for url in urls { files.append([UInt8](try Data(contentsOf: url))) }
+}
+guard !files.isEmpty else { print("no .docx files found"); exit(2) }
+let totalBytes = files.reduce(0) { $0 + $1.count }
+
+@MainActor
+/// Runs `body` over all files repeatedly for about `seconds`; returns seconds per document.
+func measure(_ name: String, _ body: ([UInt8]) throws -> Int) rethrows -> Double {
+    var sink = 0
+    for file in files { sink &+= try body(file) }  // warm-up
+    let clock = ContinuousClock()
+    var documents = 0
+    let start = clock.now
+    var elapsed = Duration.zero
+    repeat {
+        for file in files { sink &+= try body(file) }
+        documents += files.count
+        elapsed = clock.now - start
+    } while elapsed < .seconds(seconds)
+    let perDoc = Double(elapsed.components.seconds) / Double(documents) + Double(elapsed.components.attoseconds) / 1e18 / Double(documents)
+    print(String(format: "%-34@ %9.3f ms/doc  %8.0f docs/s   (%d docs, sink %d)", name as NSString, perDoc * 1000, 1 / perDoc, documents, sink & 1))
+    return perDoc
+}
+
+print("\(files.count) DOCX files, \(totalBytes / files.count) bytes on average, ~\(Int(seconds)) s per measurement, one core")
+let floor = try measure("floor: unzip + SAX parse") { try DocxReader.parseOnly($0) }
+let read = try measure("docx → document model") { try DocxReader.read($0).blocks.count }
+let full = try measure("gxconvert: → validated report → JSON") {
+    ReportJSON.write(try Converter.report($0, path: "bench.docx")).utf8.count
+}
+print(String(format: "ratio reader / floor: %.2f×   full conversion / floor: %.2f×", read / floor, full / floor))
