@@ -20,6 +20,7 @@ public enum Validator {
         out += TableRules.reviewLitigation(report, arithmetic)
         out += IntegerRule.check(report)
         out += VariantRule.check(report)
+        out += NarrativeRules.check(report)
         return out
     }
 

@@ -103,7 +103,11 @@ public enum ReportJSON {
         m.append(("paths", .array(d.paths.map(JSONValue.string))))
         if !d.cells.isEmpty {
             m.append(("cells", .array(d.cells.map { c in
-                .object([("path", .string(c.path)), ("text", .string(c.text)), ("source", source(c.source))])
+                var cell: [(String, JSONValue)] = [("path", .string(c.path)), ("text", .string(c.text))]
+                if let file = c.file { cell.append(("file", .string(file))) }
+                cell.append(("source", source(c.source)))
+                if let bookmark = c.bookmark { cell.append(("bookmark", .string(bookmark))) }
+                return .object(cell)
             })))
         }
         if let left = d.left { m.append(("left", .number(left))) }

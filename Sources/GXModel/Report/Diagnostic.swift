@@ -10,11 +10,17 @@ public struct DiagnosticCell: Sendable, Hashable {
     public var path: String
     public var text: String
     public var source: SourceLocation
+    /// The bookmark nearest the cell (in it, or on its row), so Word users can jump there.
+    public var bookmark: String?
+    /// The input the cell is from, for findings that span several reports (cross-year checks).
+    public var file: String?
 
-    public init(path: String, text: String, source: SourceLocation) {
+    public init(path: String, text: String, source: SourceLocation, bookmark: String? = nil, file: String? = nil) {
         self.path = path
         self.text = text
         self.source = source
+        self.bookmark = bookmark
+        self.file = file
     }
 }
 

@@ -6,12 +6,27 @@ import GXTemplate
 struct Arithmetic {
     let report: Report
     let options: ValidationOptions
+    private let bookmarks: [String: String]
+
+    init(report: Report, options: ValidationOptions) {
+        self.report = report
+        self.options = options
+        var byPath: [String: String] = [:]
+        for b in report.bookmarks where byPath[b.path] == nil { byPath[b.path] = b.name }
+        bookmarks = byPath
+    }
+
+    /// A bookmark in the cell itself, else one on its row label.
+    func bookmark(for path: CellPath) -> String? {
+        bookmarks[path.description] ?? bookmarks["\(path.table).\(path.row)"]
+    }
 
     func check(code: String, what: String, whatZh: String, left: [CellPath], right: [CellPath]) -> Diagnostic? {
         let all = left + right
         let cells = all.map { report.cell($0) }
         let diagnosticCells = zip(all, cells).map { path, cell in
-            DiagnosticCell(path: path.description, text: cell?.text ?? "", source: cell?.source ?? .unknown)
+            DiagnosticCell(path: path.description, text: cell?.text ?? "", source: cell?.source ?? .unknown,
+                           bookmark: bookmark(for: path))
         }
         var unusable: [String] = []
         var usedBlankAsZero = false

@@ -1,0 +1,62 @@
+import GXModel
+import GXTemplate
+
+/// `X-CARRY` and `X-INFORCE` between reports of the same agency for consecutive years.
+public enum CrossYearRules {
+    public static func check(_ facts: [CrossYearFacts]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let byAgency = Dictionary(grouping: facts, by: \.agencyKey)
+        for key in byAgency.keys.sorted() {
+            let reports = byAgency[key]!.sorted { ($0.year, $0.file) < ($1.year, $1.file) }
+            for (last, this) in zip(reports, reports.dropFirst()) where this.year == last.year + 1 {
+                out += carry(last, this)
+                out += inForce(last, this)
+            }
+        }
+        return out
+    }
+
+    private static func number(_ cell: ReportCell?) -> Int? {
+        guard let cell, cell.kind == .number else { return nil }
+        return cell.number?.integer
+    }
+
+    private static func cell(_ c: ReportCell?, _ file: String) -> DiagnosticCell {
+        DiagnosticCell(path: c?.path.description ?? "", text: c?.text ?? "", source: c?.source ?? .unknown, file: file)
+    }
+
+    static func carry(_ last: CrossYearFacts, _ this: CrossYearFacts) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for column in Template.requestColumns.map(\.key) {
+            let before = last.carriedForward[column], now = this.carriedOver[column]
+            guard let a = number(before), let b = number(now), a != b else { continue }
+            out.append(Diagnostic(code: "X-CARRY", severity: .warning,
+                message: "\(this.agency) \(this.year): carried_over.\(column) is \(b) but \(last.year)'s carried_forward.\(column) was \(a)",
+                messageZh: "\(this.year) 年上年结转（\(column)）为 \(b)，而 \(last.year) 年结转下年度为 \(a)",
+                paths: ["requests.carried_over.\(column)", "requests.carried_forward.\(column)"],
+                cells: [cell(now, this.file), cell(before, last.file)],
+                left: String(b), right: String(a), difference: String(b - a), source: now?.source))
+        }
+        return out
+    }
+
+    static func inForce(_ last: CrossYearFacts, _ this: CrossYearFacts) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for row in ["regulations", "normative_documents"] {
+            guard let was = number(last.documents[row]?["in_force"]), let issued = number(this.documents[row]?["issued"]),
+                  let repealed = number(this.documents[row]?["repealed"]), let now = number(this.documents[row]?["in_force"])
+            else { continue }
+            let expected = was + issued - repealed
+            guard now != expected else { continue }
+            out.append(Diagnostic(code: "X-INFORCE", severity: .warning,
+                message: "\(this.agency) \(this.year): \(row).in_force is \(now) but \(last.year)'s \(was) + \(issued) issued − \(repealed) repealed = \(expected)",
+                messageZh: "\(this.year) 年现行有效件数为 \(now)，按上年 \(was) + 本年制发 \(issued) − 本年废止 \(repealed) 应为 \(expected)",
+                paths: ["active_disclosure.\(row).in_force", "active_disclosure.\(row).issued", "active_disclosure.\(row).repealed"],
+                cells: [cell(this.documents[row]?["in_force"], this.file), cell(this.documents[row]?["issued"], this.file),
+                        cell(this.documents[row]?["repealed"], this.file), cell(last.documents[row]?["in_force"], last.file)],
+                left: String(now), right: String(expected), difference: String(now - expected),
+                source: this.documents[row]?["in_force"]?.source))
+        }
+        return out
+    }
+}

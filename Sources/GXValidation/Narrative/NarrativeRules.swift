@@ -1,0 +1,131 @@
+import GXModel
+import GXTemplate
+
+/// `N-RECV`, `N-DONE`, `N-BREAK`, `N-LEGAL`: what the prose of sections 一, 三 and 四 says against
+/// what the tables count. Narratives may describe another scope (a whole county, several years),
+/// so these are warnings that quote the sentence, never errors.
+enum NarrativeRules {
+    static func check(_ report: Report) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let requestProse = NarrativeSentence.sentences(of: report, sections: ["overview", "requests"])
+        let legalProse = NarrativeSentence.sentences(of: report, sections: ["overview", "review_litigation"])
+        if let table = report.table(.requests) {
+            out += received(report, table, requestProse)
+            out += done(report, table, requestProse)
+            out += breakdown(report, table, requestProse)
+        }
+        if let table = report.table(.reviewLitigation) { out += legal(report, table, legalProse) }
+        return out
+    }
+
+    private static func value(_ table: StandardTable, _ row: String, _ column: String = "total") -> Int? {
+        guard let cell = table.cell(row: row, column: column), cell.kind == .number else { return nil }
+        return cell.number?.integer
+    }
+
+    private static func sum(_ table: StandardTable, _ rows: [String]) -> Int? {
+        var total = 0
+        for row in rows { guard let v = value(table, row) else { return nil }; total += v }
+        return total
+    }
+
+    private static func source(_ report: Report, _ s: NarrativeSentence) -> SourceLocation? {
+        let sources = report.sections[s.section].paragraphSources
+        return s.paragraph < sources.count ? sources[s.paragraph] : nil
+    }
+
+    private static func warn(_ code: String, _ report: Report, _ s: NarrativeSentence, said: Int, table: Int, tablePaths: [String],
+                             what: String, whatZh: String, alternative: String = "") -> Diagnostic {
+        Diagnostic(code: code, severity: .warning,
+            message: "the narrative gives \(said) for \(what) but the table counts \(table)\(alternative): “\(s.text)”",
+            messageZh: "正文称\(whatZh) \(said) 件，表格为 \(table)：“\(s.text)”",
+            paths: [s.paragraphPath] + tablePaths, left: String(said), right: String(table), difference: String(said - table),
+            source: source(report, s))
+    }
+
+    static func received(_ report: Report, _ table: StandardTable, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
+        guard let new = value(table, "new_received") else { return [] }
+        let carried = value(table, "carried_over")
+        for s in sentences where s.contains("申请") && !s.contains("复议") {
+            for keyword in ["收到", "受理", "新收", "接收"] {
+                for end in s.ends(of: keyword) {
+                    let said = s.count(after: end) ?? (s.negated(before: end) ? 0 : nil)
+                    guard let said else { continue }
+                    if said == new || (carried.map { said == new + $0 } ?? false) { return [] }
+                    return [warn("N-RECV", report, s, said: said, table: new, tablePaths: ["requests.new_received.total"],
+                                 what: "requests received", whatZh: "收到申请",
+                                 alternative: carried.map { " (or \(new + $0) with the carried-over)" } ?? "")]
+                }
+            }
+        }
+        return []
+    }
+
+    static func done(_ report: Report, _ table: StandardTable, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
+        guard let total = value(table, "results_total") else { return [] }
+        for s in sentences where s.contains("申请") || s.contains("办结") {
+            for keyword in ["办结", "答复", "办理完毕"] {
+                for end in s.ends(of: keyword) {
+                    guard let said = s.count(after: end, window: 12) else { continue }
+                    if said == total { return [] }
+                    return [warn("N-DONE", report, s, said: said, table: total, tablePaths: ["requests.results_total.total"],
+                                 what: "requests completed", whatZh: "办结")]
+                }
+            }
+        }
+        return []
+    }
+
+    /// Narrative group label → the row-key prefix whose rows it sums (`予以公开` is one row).
+    static let groups: [(label: String, prefix: String)] = [
+        ("予以公开", "granted"), ("部分公开", "partially_granted"), ("不予公开", "withheld_"),
+        ("无法提供", "unavailable_"), ("不予处理", "declined_"), ("其他处理", "other_"),
+    ]
+
+    static func breakdown(_ report: Report, _ table: StandardTable, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
+        guard let variant = table.variant else { return [] }
+        var out: [Diagnostic] = []
+        for group in groups {
+            let rows = Template.resultRows(variant).filter { $0.hasPrefix(group.prefix) }
+            guard let expected = sum(table, rows) else { continue }
+            search: for s in sentences {
+                for end in s.ends(of: group.label) {
+                    guard let said = s.count(after: end, window: 6) else { continue }
+                    if said != expected {
+                        out.append(warn("N-BREAK", report, s, said: said, table: expected,
+                                        tablePaths: rows.map { "requests.\($0).total" },
+                                        what: group.label, whatZh: group.label))
+                    }
+                    break search
+                }
+            }
+        }
+        return out
+    }
+
+    static func legal(_ report: Report, _ table: StandardTable, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
+        let review = value(table, "review")
+        let litigation: Int? = {
+            guard let a = value(table, "litigation_direct"), let b = value(table, "litigation_after_review") else { return nil }
+            return a + b
+        }()
+        var out: [Diagnostic] = []
+        for (keyword, expected, paths) in [("行政复议", review, ["review_litigation.review.total"]),
+                                           ("行政诉讼", litigation, ["review_litigation.litigation_direct.total",
+                                                                     "review_litigation.litigation_after_review.total"])] {
+            guard let expected else { continue }
+            search: for s in sentences {
+                for end in s.ends(of: keyword) {
+                    let said = s.count(after: end, window: 8) ?? (s.negated(before: end) ? 0 : nil)
+                    guard let said else { continue }
+                    if said != expected {
+                        out.append(warn("N-LEGAL", report, s, said: said, table: expected, tablePaths: paths,
+                                        what: keyword, whatZh: keyword))
+                    }
+                    break search
+                }
+            }
+        }
+        return out
+    }
+}

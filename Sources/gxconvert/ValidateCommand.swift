@@ -1,0 +1,84 @@
+import ArgumentParser
+import GXConvert
+import GXExport
+import GXModel
+import GXValidation
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check reports against the template's rules and say exactly where they break.",
+        discussion: """
+        Prints one compiler-style line per finding (file:place: severity CODE: message), where the
+        place is the DOCX table/row/cell (and nearest bookmark), the HTML element, or the text
+        line:column. Reports of one agency for consecutive years are also checked against each
+        other (X-CARRY, X-INFORCE).
+
+        Examples:
+          gxconvert validate upload.docx
+          gxconvert validate --strict --format json 2022.docx 2023.docx
+
+        Exit status: 0 no rule errors; 1 some report breaks a hard rule (--strict: or has a
+        warning); 3 some input could not be read (the others are still checked).
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case human, json }
+
+    @Argument(help: ArgumentHelp("Report files (or - for standard input).", valueName: "inputs"))
+    var inputs: [String]
+
+    @Option(name: .long, help: "human (default) or json.")
+    var format: Format = .human
+
+    @Flag(name: .long, help: "Count warnings as errors for the exit status.")
+    var strict = false
+
+    @Flag(name: .customLong("blank-as-zero"), help: "Count blank table cells as 0 (said in every diagnostic that used it).")
+    var blankAsZero = false
+
+    @Flag(name: .long, help: "Also list info findings (rules that could not be assessed, reading notes).")
+    var verbose = false
+
+    @Option(name: .long, help: ArgumentHelp("Read the inputs as this format instead of sniffing (docx, html, text).", valueName: "format"))
+    var from: SourceFormat?
+
+    func run() throws {
+        let options = ConvertOptions(format: from, validation: .init(blankAsZero: blankAsZero))
+        var results: [(file: String, report: Report)] = []
+        var unreadable: [GXError] = []
+        for input in inputs {
+            do {
+                let bytes = try FileIO.read(input, maxBytes: options.limits.maxInputBytes)
+                results.append((input, try Converter.report(bytes, path: input, options: options)))
+            } catch let error as GXError {
+                unreadable.append(error.at(file: input))
+            }
+        }
+        let crossYear = CrossYearRules.check(results.compactMap { CrossYearFacts(report: $0.report, file: $0.file) })
+
+        let all = results.flatMap(\.report.diagnostics) + crossYear
+        let errors = all.filter { $0.severity == .error }.count
+        let warnings = all.filter { $0.severity == .warning }.count
+
+        switch format {
+        case .human:
+            var out = ""
+            for (file, report) in results {
+                for d in report.diagnostics where verbose || d.severity != .info {
+                    out += DiagnosticText.line(d, file: file) + "\n"
+                }
+            }
+            for d in crossYear { out += DiagnosticText.line(d, file: d.cells.first?.file ?? "") + "\n" }
+            for e in unreadable { out += "\(e)\n" }
+            out += "\(results.count) report(s) checked: \(errors) error(s), \(warnings) warning(s)"
+            out += unreadable.isEmpty ? "\n" : ", \(unreadable.count) unreadable\n"
+            try FileIO.write(Array(out.utf8), to: "-")
+        case .json:
+            let value = ValidationJSON.value(results: results, crossYear: crossYear, unreadable: unreadable,
+                                             errors: errors, warnings: warnings)
+            try FileIO.write(Array(JSONWriter.write(value).utf8), to: "-")
+        }
+
+        if !unreadable.isEmpty { throw ExitCode(ExitStatus.unreadableInput) }
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(ExitStatus.ruleErrors) }
+    }
+}
