@@ -36,6 +36,7 @@ let package = Package(
 
         .testTarget(name: "GXModelTests", dependencies: ["GXModel"]),
         .testTarget(name: "GXTemplateTests", dependencies: ["GXTemplate", "GXModel"]),
+        .testTarget(name: "GXValidationTests", dependencies: ["GXValidation", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
     ]

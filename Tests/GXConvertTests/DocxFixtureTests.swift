@@ -77,3 +77,16 @@ import GXModel
         #expect(cell.source.table == 2)
     }
 }
+
+/// The rule errors each fixture must raise — exactly those its expected file lists under
+/// `violations`, and none on the clean ones.
+@Suite struct FixtureViolationTests {
+    @Test(arguments: DocxFixtureTests.fixtures)
+    func errorsAreExactlyTheExpectedViolations(_ url: URL) throws {
+        let expected = try Fixtures.expectation(for: url)
+        let report = try Converter.report(try Fixtures.bytes(url), path: url.lastPathComponent)
+        let got = report.diagnostics.filter { $0.severity == .error }.map { "\($0.code) \($0.subject ?? "?")" }.sorted()
+        let want = ((expected["violations"] as? [[String: Any]]) ?? []).map { "\($0["code"]!) \($0["where"]!)" }.sorted()
+        #expect(got == want)
+    }
+}

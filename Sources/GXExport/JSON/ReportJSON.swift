@@ -97,8 +97,9 @@ public enum ReportJSON {
         var m: [(String, JSONValue)] = [
             ("code", .string(d.code)),
             ("severity", .string(d.severity.rawValue)),
-            ("message", .string(d.message)),
         ]
+        if let subject = d.subject { m.append(("subject", .string(subject))) }
+        m.append(("message", .string(d.message)))
         if let zh = d.messageZh { m.append(("message_zh", .string(zh))) }
         m.append(("paths", .array(d.paths.map(JSONValue.string))))
         if !d.cells.isEmpty {

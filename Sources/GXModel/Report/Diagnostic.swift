@@ -29,6 +29,9 @@ public struct DiagnosticCell: Sendable, Hashable {
 public struct Diagnostic: Sendable {
     public var code: String
     public var severity: Severity
+    /// What the finding is about, in report terms: a column (`requests.natural_person`), a row
+    /// (`requests.granted`), a group (`review_litigation.review`), a cell, a table or a section.
+    public var subject: String?
     public var message: String
     /// The same message in Chinese, for the agencies' own staff.
     public var messageZh: String?
@@ -39,11 +42,12 @@ public struct Diagnostic: Sendable {
     public var difference: String?
     public var source: SourceLocation?
 
-    public init(code: String, severity: Severity, message: String, messageZh: String? = nil,
+    public init(code: String, severity: Severity, subject: String? = nil, message: String, messageZh: String? = nil,
                 paths: [String] = [], cells: [DiagnosticCell] = [], left: String? = nil, right: String? = nil,
                 difference: String? = nil, source: SourceLocation? = nil) {
         self.code = code
         self.severity = severity
+        self.subject = subject
         self.message = message
         self.messageZh = messageZh
         self.paths = paths

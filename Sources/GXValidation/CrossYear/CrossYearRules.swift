@@ -30,7 +30,7 @@ public enum CrossYearRules {
         for column in Template.requestColumns.map(\.key) {
             let before = last.carriedForward[column], now = this.carriedOver[column]
             guard let a = number(before), let b = number(now), a != b else { continue }
-            out.append(Diagnostic(code: "X-CARRY", severity: .warning,
+            out.append(Diagnostic(code: "X-CARRY", severity: .warning, subject: "requests.\(column)",
                 message: "\(this.agency) \(this.year): carried_over.\(column) is \(b) but \(last.year)'s carried_forward.\(column) was \(a)",
                 messageZh: "\(this.year) 年上年结转（\(column)）为 \(b)，而 \(last.year) 年结转下年度为 \(a)",
                 paths: ["requests.carried_over.\(column)", "requests.carried_forward.\(column)"],
@@ -48,7 +48,7 @@ public enum CrossYearRules {
             else { continue }
             let expected = was + issued - repealed
             guard now != expected else { continue }
-            out.append(Diagnostic(code: "X-INFORCE", severity: .warning,
+            out.append(Diagnostic(code: "X-INFORCE", severity: .warning, subject: "active_disclosure.\(row)",
                 message: "\(this.agency) \(this.year): \(row).in_force is \(now) but \(last.year)'s \(was) + \(issued) issued − \(repealed) repealed = \(expected)",
                 messageZh: "\(this.year) 年现行有效件数为 \(now)，按上年 \(was) + 本年制发 \(issued) − 本年废止 \(repealed) 应为 \(expected)",
                 paths: ["active_disclosure.\(row).in_force", "active_disclosure.\(row).issued", "active_disclosure.\(row).repealed"],

@@ -36,7 +36,7 @@ enum NarrativeRules {
 
     private static func warn(_ code: String, _ report: Report, _ s: NarrativeSentence, said: Int, table: Int, tablePaths: [String],
                              what: String, whatZh: String, alternative: String = "") -> Diagnostic {
-        Diagnostic(code: code, severity: .warning,
+        Diagnostic(code: code, severity: .warning, subject: "sections.\(report.sections[s.section].key)",
             message: "the narrative gives \(said) for \(what) but the table counts \(table)\(alternative): “\(s.text)”",
             messageZh: "正文称\(whatZh) \(said) 件，表格为 \(table)：“\(s.text)”",
             paths: [s.paragraphPath] + tablePaths, left: String(said), right: String(table), difference: String(said - table),

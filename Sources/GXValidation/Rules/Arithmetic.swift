@@ -21,7 +21,7 @@ struct Arithmetic {
         bookmarks[path.description] ?? bookmarks["\(path.table).\(path.row)"]
     }
 
-    func check(code: String, what: String, whatZh: String, left: [CellPath], right: [CellPath]) -> Diagnostic? {
+    func check(code: String, subject: String, what: String, whatZh: String, left: [CellPath], right: [CellPath]) -> Diagnostic? {
         let all = left + right
         let cells = all.map { report.cell($0) }
         let diagnosticCells = zip(all, cells).map { path, cell in
@@ -42,7 +42,7 @@ struct Arithmetic {
         }
         let paths = all.map(\.description)
         if !unusable.isEmpty {
-            return Diagnostic(code: code, severity: .info,
+            return Diagnostic(code: code, severity: .info, subject: subject,
                 message: "\(what): not assessable, not every cell is a number: \(unusable.joined(separator: ", "))",
                 messageZh: "\(whatZh)：无法核验，部分单元格不是数字", paths: paths, cells: diagnosticCells)
         }
@@ -53,7 +53,7 @@ struct Arithmetic {
         let r = values.dropFirst(left.count).reduce(0, +)
         guard l != r else { return nil }
         let note = usedBlankAsZero ? " (blank cells counted as 0 by --blank-as-zero)" : ""
-        return Diagnostic(code: code, severity: .error,
+        return Diagnostic(code: code, severity: .error, subject: subject,
             message: "\(what): \(format(l, scale)) ≠ \(format(r, scale)), off by \(format(l - r, scale))\(note)",
             messageZh: "\(whatZh)：\(format(l, scale)) ≠ \(format(r, scale))，相差 \(format(l - r, scale))\(usedBlankAsZero ? "（空白按 0 计）" : "")",
             paths: paths, cells: diagnosticCells, left: format(l, scale), right: format(r, scale),

@@ -17,7 +17,7 @@ enum IntegerRule {
                 case .decimal: problem = n.isNegative ? "is negative" : nil
                 }
                 guard let problem else { continue }
-                out.append(Diagnostic(code: "T-INT", severity: .error,
+                out.append(Diagnostic(code: "T-INT", severity: .error, subject: cell.path.description,
                     message: "\(cell.path) = \(cell.text) \(problem)", messageZh: "\(cell.path) 的值 \(cell.text) 不是非负整数",
                     paths: [cell.path.description],
                     cells: [DiagnosticCell(path: cell.path.description, text: cell.text, source: cell.source)], source: cell.source))

@@ -9,7 +9,7 @@ enum VariantRule {
         }
         if let year = report.year, year >= 2021 {
             for (key, variant) in variants where variant == .v2019 {
-                out.append(Diagnostic(code: "T-VARIANT", severity: .warning,
+                out.append(Diagnostic(code: "T-VARIANT", severity: .warning, subject: key.rawValue,
                     message: "table \(key.rawValue) follows the 2019 format in a \(year) report (the 2021 format applies from the 2021 report on)",
                     messageZh: "\(year) 年度报告的表格仍使用 2019 年格式", paths: [key.rawValue], source: report.table(key)?.source))
             }
