@@ -12,13 +12,20 @@ import GXModel
 final class WordprocessingReader: SAXHandler {
     private enum Kind { case pPr, rPr, r, trPr, tcPr, tblGrid, other }
 
+    /// What an open element was, so its end event needs no second look at its name.
+    private struct Open {
+        let kind: Kind
+        let element: WordElement?
+        var isAlternateContent = false
+    }
+
     private let part: String
     private let limits: ReadLimits
     private(set) var blocks: [Block] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     private var ignoreDepth = 0
-    private var stack: [Kind] = []
+    private var stack: [Open] = []
     private var sawRoot = false
     private var alternateContent: [Bool] = []
     private var fields: [Bool] = []
@@ -60,24 +67,33 @@ final class WordprocessingReader: SAXHandler {
         }
         switch name.namespace {
         case .markupCompatibility:
-            if name.is("AlternateContent") { alternateContent.append(false); stack.append(.other); return }
+            if name.is("AlternateContent") {
+                alternateContent.append(false)
+                stack.append(Open(kind: .other, element: nil, isAlternateContent: true))
+                return
+            }
             if name.is("Choice") || name.is("Fallback") {
                 if alternateContent.last == true { ignoreDepth = 1; return }
                 if !alternateContent.isEmpty { alternateContent[alternateContent.count - 1] = true }
             }
-            stack.append(.other)
+            stack.append(Open(kind: .other, element: nil))
         case .word:
-            try startWord(name, attributes, driver: driver)
+            guard let element = WordElement.identify(name.local) else { stack.append(Open(kind: .other, element: nil)); return }
+            try startWord(element, attributes, driver: driver)
         default:
-            stack.append(.other)
+            stack.append(Open(kind: .other, element: nil))
         }
     }
 
-    private func startWord(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws {
-        let parent = stack.last
+    private func startWord(_ element: WordElement, _ attributes: XMLAttributes, driver: SAXDriver) throws {
+        let parent = stack.last?.kind
         var kind = Kind.other
-        switch name.string {
-        case "p":
+        if element.skipsSubtree {
+            ignoreDepth = 1
+            return
+        }
+        switch element {
+        case .p:
             var source = SourceLocation(part: part, line: driver.line)
             if let t = tables.last, t.isInCell, let cellSource = t.cell?.source { source = cellSource; source.line = driver.line }
             else if paragraphs.isEmpty, tables.isEmpty { bodyParagraphCount += 1; source.paragraph = bodyParagraphCount }
@@ -87,47 +103,42 @@ final class WordprocessingReader: SAXHandler {
                 pendingBookmarks = []
             }
             paragraphs.append(builder)
-        case "pPr": kind = .pPr
-        case "pStyle":
+        case .pPr: kind = .pPr
+        case .pStyle:
             if parent == .pPr, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].style = attributes.value("val") }
-        case "r":
+        case .r:
             kind = .r
             inRun = true
             runHidden = false
             runText = ""
-        case "rPr": kind = .rPr
-        case "vanish":
-            if parent == .rPr, stack.count >= 2, stack[stack.count - 2] == .r { runHidden = !isOff(attributes.value("val")) }
-        case "t":
+        case .rPr: kind = .rPr
+        case .vanish:
+            if parent == .rPr, stack.count >= 2, stack[stack.count - 2].kind == .r { runHidden = !isOff(attributes.value("val")) }
+        case .t:
             inText = parent == .r
-        case "tab":
+        case .tab:
             if parent == .r { runText.append("\t") }
-        case "br", "cr":
+        case .br, .cr:
             if parent == .r { runText.append("\n") }
-        case "noBreakHyphen":
+        case .noBreakHyphen:
             if parent == .r { runText.append("-") }
-        case "sym":
+        case .sym:
             if parent == .r, let hex = attributes.value("char"), var v = UInt32(hex, radix: 16) {
                 if (0xF000...0xF0FF).contains(v) { v -= 0xF000 }  // Symbol-font private-use mapping
                 if let scalar = Unicode.Scalar(v) { runText.unicodeScalars.append(scalar) }
             }
-        case "fldChar":
+        case .fldChar:
             switch attributes.value("fldCharType") {
             case "begin": fields.append(true)
             case "separate": if !fields.isEmpty { fields[fields.count - 1] = false }
             case "end": _ = fields.popLast()
             default: break
             }
-        case "del":
+        case .del:
             if parent == .trPr, !tables.isEmpty { tables[tables.count - 1].rowDeleted = true }
             ignoreDepth = 1
             return
-        case "instrText", "delText", "delInstrText", "moveFrom", "rPrChange", "pPrChange", "tblPrChange", "trPrChange",
-             "tcPrChange", "sectPrChange", "tblGridChange", "numberingChange", "sdtPr", "sdtEndPr", "sectPr",
-             "footnoteReference", "endnoteReference", "commentReference", "tblPr", "tblPrEx":
-            ignoreDepth = 1
-            return
-        case "bookmarkStart":
+        case .bookmarkStart:
             guard let bookmarkName = attributes.value("name") else { break }
             var source = SourceLocation(part: part, line: driver.line)
             if !paragraphs.isEmpty {
@@ -142,27 +153,27 @@ final class WordprocessingReader: SAXHandler {
             } else {
                 pendingBookmarks.append(BookmarkMarker(name: bookmarkName, offset: 0, source: source))
             }
-        case "tbl":
+        case .tbl:
             if paragraphs.isEmpty, tables.isEmpty { topTableCount += 1 }
             let number = tables.first.map { $0.table.source.table ?? topTableCount } ?? topTableCount
             var builder = TableBuilder(tableNumber: number, part: part, line: driver.line, limits: limits)
             if tables.isEmpty { builder.pendingBookmarks = pendingBookmarks; pendingBookmarks = [] }
             tables.append(builder)
-        case "tblGrid":
+        case .tblGrid:
             kind = .tblGrid
             if !tables.isEmpty { tables[tables.count - 1].sawGrid = true }
-        case "gridCol":
+        case .gridCol:
             if parent == .tblGrid, !tables.isEmpty { tables[tables.count - 1].declaredGridColumns += 1 }
-        case "tr":
+        case .tr:
             if !tables.isEmpty { tables[tables.count - 1].startRow() }
-        case "trPr": kind = .trPr
-        case "gridBefore":
+        case .trPr: kind = .trPr
+        case .gridBefore:
             if parent == .trPr, !tables.isEmpty { tables[tables.count - 1].setGridBefore(intValue(attributes)) }
-        case "tc":
+        case .tc:
             if tables.last?.rowDeleted == true { ignoreDepth = 1; return }
             if !tables.isEmpty { tables[tables.count - 1].startCell(line: driver.line) }
-        case "tcPr": kind = .tcPr
-        case "gridSpan":
+        case .tcPr: kind = .tcPr
+        case .gridSpan:
             if parent == .tcPr, !tables.isEmpty {
                 let span = intValue(attributes)
                 guard span <= limits.maxTableColumns else {
@@ -170,44 +181,38 @@ final class WordprocessingReader: SAXHandler {
                 }
                 tables[tables.count - 1].cell?.span = max(1, span)
             }
-        case "vMerge":
+        case .vMerge:
             if parent == .tcPr, !tables.isEmpty {
                 tables[tables.count - 1].cell?.vMerge = attributes.value("val") == "restart" ? .restart : .continue
             }
-        case "hMerge":
+        case .hMerge:
             if parent == .tcPr, !tables.isEmpty {
                 tables[tables.count - 1].cell?.hMerge = attributes.value("val") == "restart" ? .restart : .continue
             }
         default:
             break
         }
-        stack.append(kind)
+        stack.append(Open(kind: kind, element: element))
     }
 
     func endElement(_ name: XMLName, driver: SAXDriver) {
         if ignoreDepth > 0 { ignoreDepth -= 1; return }
-        _ = stack.popLast()
-        switch name.namespace {
-        case .markupCompatibility:
-            if name.is("AlternateContent") { _ = alternateContent.popLast() }
-        case .word:
-            endWord(name)
-        default:
-            break
-        }
+        guard let open = stack.popLast() else { return }
+        if open.isAlternateContent { _ = alternateContent.popLast() }
+        if let element = open.element { endWord(element) }
     }
 
-    private func endWord(_ name: XMLName) {
-        switch name.string {
-        case "t":
+    private func endWord(_ element: WordElement) {
+        switch element {
+        case .t:
             inText = false
-        case "r":
+        case .r:
             inRun = false
             guard !paragraphs.isEmpty, !fields.contains(true) else { return }
             if runHidden { paragraphs[paragraphs.count - 1].hidden += runText }
             else { paragraphs[paragraphs.count - 1].text += runText }
             runText = ""
-        case "p":
+        case .p:
             guard let builder = paragraphs.popLast() else { return }
             let paragraph = Paragraph(text: builder.text, style: builder.style, hiddenText: builder.hidden,
                                       bookmarks: builder.bookmarks, source: builder.source)
@@ -230,13 +235,13 @@ final class WordprocessingReader: SAXHandler {
             } else if tables.isEmpty {
                 blocks.append(.paragraph(paragraph))
             }
-        case "tc":
+        case .tc:
             guard !tables.isEmpty else { return }
             do { try tables[tables.count - 1].endCell() } catch { deferred = deferred ?? (error as? GXError) }
-        case "tr":
+        case .tr:
             guard !tables.isEmpty else { return }
             do { try tables[tables.count - 1].endRow() } catch { deferred = deferred ?? (error as? GXError) }
-        case "tbl":
+        case .tbl:
             guard var builder = tables.popLast() else { return }
             let (table, notes) = builder.finish()
             diagnostics += notes

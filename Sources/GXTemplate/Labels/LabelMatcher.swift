@@ -1,21 +1,31 @@
 /// Finds which template key a printed label means. Exact match on normalised labels first; then a
 /// template label that starts the printed one (`部分公开(区分处理的…)`); then containment; and
 /// only last a small edit distance, so OCR'd labels still land while short labels (`其他`, `总计`)
-/// never match by accident.
+/// never match by accident. Comparisons run on UTF-8 bytes and scalars: labels are already
+/// normalised, so Unicode-aware String comparison would only cost time.
 public struct LabelMatcher: Sendable {
-    public struct Candidate: Sendable {
-        public let key: String
-        public let labels: [String]
+    private struct Candidate: Sendable {
+        let key: String
+        let bytes: [UInt8]
+        let scalars: [Unicode.Scalar]
     }
 
-    private let candidates: [(key: String, label: String)]
+    private let candidates: [Candidate]
+    private let exact: [[UInt8]: String]
 
     public init(_ entries: [(key: String, labels: [String])]) {
-        var flat: [(String, String)] = []
+        var flat: [Candidate] = []
+        var exact: [[UInt8]: String] = [:]
         for entry in entries {
-            for label in entry.labels { flat.append((entry.key, LabelNormalizer.normalize(label))) }
+            for label in entry.labels {
+                let normalized = LabelNormalizer.normalize(label)
+                let bytes = Array(normalized.utf8)
+                flat.append(Candidate(key: entry.key, bytes: bytes, scalars: Array(normalized.unicodeScalars)))
+                if exact[bytes] == nil { exact[bytes] = entry.key }
+            }
         }
         candidates = flat
+        self.exact = exact
     }
 
     public init(columns: [ColumnSpec]) {
@@ -38,32 +48,49 @@ public struct LabelMatcher: Sendable {
 
     public func matchNormalized(_ label: String, fuzzy: Bool = true) -> Match? {
         guard !label.isEmpty else { return nil }
-        if let hit = candidates.first(where: { $0.label == label }) { return Match(key: hit.key, quality: 0) }
+        let bytes = Array(label.utf8)
+        if let key = exact[bytes] { return Match(key: key, quality: 0) }
         var best: (key: String, length: Int)?
-        for c in candidates where c.label.count >= 4 && label.hasPrefix(c.label) {
-            if best == nil || c.label.count > best!.length { best = (c.key, c.label.count) }
+        for c in candidates where c.scalars.count >= 4 && bytes.starts(with: c.bytes) {
+            if best == nil || c.bytes.count > best!.length { best = (c.key, c.bytes.count) }
         }
         if let best { return Match(key: best.key, quality: 1) }
-        for c in candidates where c.label.count >= 4 && label.contains(c.label) {
-            if best == nil || c.label.count > best!.length { best = (c.key, c.label.count) }
+        for c in candidates where c.scalars.count >= 4 && LabelMatcher.contains(bytes, c.bytes) {
+            if best == nil || c.bytes.count > best!.length { best = (c.key, c.bytes.count) }
         }
         if let best { return Match(key: best.key, quality: 2) }
         guard fuzzy else { return nil }
         var bestDistance = Int.max
         var bestKey: String?
-        let labelChars = Array(label)
-        for c in candidates where c.label.count >= 4 {
-            let cand = Array(c.label)
-            let limit = max(1, cand.count / 5)
-            guard abs(cand.count - labelChars.count) <= limit else { continue }
-            let d = LabelMatcher.editDistance(labelChars, cand, limit: limit)
+        let scalars = Array(label.unicodeScalars)
+        for c in candidates where c.scalars.count >= 4 {
+            let limit = max(1, c.scalars.count / 5)
+            guard abs(c.scalars.count - scalars.count) <= limit else { continue }
+            let d = LabelMatcher.editDistance(scalars, c.scalars, limit: limit)
             if d <= limit, d < bestDistance { bestDistance = d; bestKey = c.key }
         }
         return bestKey.map { Match(key: $0, quality: 3) }
     }
 
+    /// Byte substring search; UTF-8 is self-synchronising, so a byte match is a character match.
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
+        let first = needle[0]
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var j = 1
+                while j < needle.count, hay[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Levenshtein distance, giving up (returning limit + 1) once every path exceeds `limit`.
-    public static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+    public static func editDistance<T: Equatable>(_ a: [T], _ b: [T], limit: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

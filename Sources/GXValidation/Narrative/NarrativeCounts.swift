@@ -5,12 +5,12 @@ import GXTemplate
 /// word count, so years, dates and percentages are never taken for counts.
 struct NarrativeSentence {
     let text: String
-    let chars: [Character]
+    let chars: [Unicode.Scalar]
     let paragraphPath: String
     let section: Int
     let paragraph: Int
 
-    static let measureWords: Set<Character> = ["件", "条", "起", "个", "宗", "项", "次"]
+    static let measureWords: Set<Unicode.Scalar> = ["件", "条", "起", "个", "宗", "项", "次"]
     static let negations = ["未收到", "没有收到", "未受理", "未发生", "没有发生", "没有因", "未因", "未出现", "无因", "未被"]
 
     /// The first `N件` that starts within `window` characters after `index`.
@@ -34,11 +34,13 @@ struct NarrativeSentence {
 
     /// Positions just after each occurrence of `keyword`.
     func ends(of keyword: String) -> [Int] {
-        let k = Array(keyword)
-        guard k.count <= chars.count else { return [] }
+        let k = Array(keyword.unicodeScalars)
+        guard !k.isEmpty, k.count <= chars.count else { return [] }
         var result: [Int] = []
-        for i in 0...(chars.count - k.count) where chars[i] == k[0] && Array(chars[i..<(i + k.count)]) == k {
-            result.append(i + k.count)
+        for i in 0...(chars.count - k.count) where chars[i] == k[0] {
+            var j = 1
+            while j < k.count, chars[i + j] == k[j] { j += 1 }
+            if j == k.count { result.append(i + k.count) }
         }
         return result
     }
@@ -47,22 +49,24 @@ struct NarrativeSentence {
 
     /// True when a negation stands before `position` in the sentence.
     func negated(before position: Int) -> Bool {
-        let head = String(chars[0..<min(position, chars.count)])
-        return Self.negations.contains { head.contains($0) }
+        var head = String.UnicodeScalarView()
+        head.append(contentsOf: chars[0..<min(position, chars.count)])
+        let text = String(head)
+        return Self.negations.contains { text.contains($0) }
     }
 
-    private static let chineseDigits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+    private static let chineseDigits: [Unicode.Scalar: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                                                           "六": 6, "七": 7, "八": 8, "九": 9]
 
     /// An ASCII number (spaces tolerated after it) or a small Chinese number at `i`.
     private func number(at i: Int) -> (Int, Int)? {
-        if chars[i].isASCII, chars[i].isNumber {
+        if Self.isDigit(chars[i]) {
             // Part of a longer number or a decimal: not the start of a count.
-            if i > 0, chars[i - 1].isASCII, chars[i - 1].isNumber || chars[i - 1] == "." { return nil }
+            if i > 0, Self.isDigit(chars[i - 1]) || chars[i - 1] == "." { return nil }
             var j = i
             var value = 0
-            while j < chars.count, chars[j].isASCII, let d = chars[j].wholeNumberValue, value < 100_000_000 {
-                value = value * 10 + d
+            while j < chars.count, Self.isDigit(chars[j]), value < 100_000_000 {
+                value = value * 10 + Int(chars[j].value - 0x30)
                 j += 1
             }
             if j < chars.count, chars[j] == "." || chars[j] == "%" || chars[j] == "％" || chars[j] == "年" { return nil }
@@ -77,20 +81,25 @@ struct NarrativeSentence {
         return j > i ? (tens * 10 + units, j - i) : nil
     }
 
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
     /// Sentences of the given sections, split at full stops and semicolons.
+    private static let stops: Set<Unicode.Scalar> = ["。", "；", ";", "！", "!", "？", "?"]
+
     static func sentences(of report: Report, sections keys: Set<String>) -> [NarrativeSentence] {
         var out: [NarrativeSentence] = []
         for (s, section) in report.sections.enumerated() where keys.contains(section.key) {
             for (p, paragraph) in section.paragraphs.enumerated() {
-                var current = ""
-                for ch in paragraph {
-                    current.append(ch)
-                    if "。；;！!？?".contains(ch) {
-                        out.append(make(current, section: section.key, s: s, p: p))
-                        current = ""
+                var current = String.UnicodeScalarView()
+                for scalar in paragraph.unicodeScalars {
+                    current.append(scalar)
+                    if stops.contains(scalar) {
+                        out.append(make(String(current), section: section.key, s: s, p: p))
+                        current = String.UnicodeScalarView()
                     }
                 }
-                if !current.trimmingCharacters(in: " ").isEmpty { out.append(make(current, section: section.key, s: s, p: p)) }
+                let rest = String(current)
+                if !rest.trimmingCharacters(in: " ").isEmpty { out.append(make(rest, section: section.key, s: s, p: p)) }
             }
         }
         return out
@@ -98,7 +107,7 @@ struct NarrativeSentence {
 
     private static func make(_ text: String, section: String, s: Int, p: Int) -> NarrativeSentence {
         let folded = text.trimmingCharacters(in: " \t\n")
-        return NarrativeSentence(text: folded, chars: Array(folded), paragraphPath: "sections.\(section).paragraphs.\(p)",
+        return NarrativeSentence(text: folded, chars: Array(folded.unicodeScalars), paragraphPath: "sections.\(section).paragraphs.\(p)",
                                  section: s, paragraph: p)
     }
 }

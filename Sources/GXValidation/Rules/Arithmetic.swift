@@ -7,10 +7,14 @@ struct Arithmetic {
     let report: Report
     let options: ValidationOptions
     private let bookmarks: [String: String]
+    private let cells: [CellPath: ReportCell]
 
     init(report: Report, options: ValidationOptions) {
         self.report = report
         self.options = options
+        var index: [CellPath: ReportCell] = [:]
+        for table in report.tables { for cell in table.cells { index[cell.path] = cell } }
+        cells = index
         var byPath: [String: String] = [:]
         for b in report.bookmarks where byPath[b.path] == nil { byPath[b.path] = b.name }
         bookmarks = byPath
@@ -21,12 +25,15 @@ struct Arithmetic {
         bookmarks[path.description] ?? bookmarks["\(path.table).\(path.row)"]
     }
 
-    func check(code: String, subject: String, what: String, whatZh: String, left: [CellPath], right: [CellPath]) -> Diagnostic? {
+    func check(code: String, subject: String, what: @autoclosure () -> String, whatZh: @autoclosure () -> String,
+               left: [CellPath], right: [CellPath]) -> Diagnostic? {
         let all = left + right
-        let cells = all.map { report.cell($0) }
-        let diagnosticCells = zip(all, cells).map { path, cell in
-            DiagnosticCell(path: path.description, text: cell?.text ?? "", source: cell?.source ?? .unknown,
-                           bookmark: bookmark(for: path))
+        let cells = all.map { self.cells[$0] }
+        var diagnosticCells: [DiagnosticCell] {
+            zip(all, cells).map { path, cell in
+                DiagnosticCell(path: path.description, text: cell?.text ?? "", source: cell?.source ?? .unknown,
+                               bookmark: bookmark(for: path))
+            }
         }
         var unusable: [String] = []
         var usedBlankAsZero = false
@@ -40,11 +47,10 @@ struct Arithmetic {
             }
             unusable.append("\(path) (\(cell?.kind.rawValue ?? "missing"))")
         }
-        let paths = all.map(\.description)
-        if !unusable.isEmpty {
+                if !unusable.isEmpty {
             return Diagnostic(code: code, severity: .info, subject: subject,
-                message: "\(what): not assessable, not every cell is a number: \(unusable.joined(separator: ", "))",
-                messageZh: "\(whatZh)：无法核验，部分单元格不是数字", paths: paths, cells: diagnosticCells)
+                message: "\(what()): not assessable, not every cell is a number: \(unusable.joined(separator: ", "))",
+                messageZh: "\(whatZh())：无法核验，部分单元格不是数字", paths: all.map(\.description), cells: diagnosticCells)
         }
         let scale = numbers.map(\.scale).max() ?? 0
         guard scale <= 6 else { return nil }
@@ -54,9 +60,9 @@ struct Arithmetic {
         guard l != r else { return nil }
         let note = usedBlankAsZero ? " (blank cells counted as 0 by --blank-as-zero)" : ""
         return Diagnostic(code: code, severity: .error, subject: subject,
-            message: "\(what): \(format(l, scale)) ≠ \(format(r, scale)), off by \(format(l - r, scale))\(note)",
-            messageZh: "\(whatZh)：\(format(l, scale)) ≠ \(format(r, scale))，相差 \(format(l - r, scale))\(usedBlankAsZero ? "（空白按 0 计）" : "")",
-            paths: paths, cells: diagnosticCells, left: format(l, scale), right: format(r, scale),
+            message: "\(what()): \(format(l, scale)) ≠ \(format(r, scale)), off by \(format(l - r, scale))\(note)",
+            messageZh: "\(whatZh())：\(format(l, scale)) ≠ \(format(r, scale))，相差 \(format(l - r, scale))\(usedBlankAsZero ? "（空白按 0 计）" : "")",
+            paths: all.map(\.description), cells: diagnosticCells, left: format(l, scale), right: format(r, scale),
             difference: format(l - r, scale), source: cells.first??.source)
     }
 

@@ -14,8 +14,8 @@ enum VariantRule {
                     messageZh: "\(year) 年度报告的表格仍使用 2019 年格式", paths: [key.rawValue], source: report.table(key)?.source))
             }
         }
-        if Set(variants.map(\.1)).count > 1 {
-            out.append(Diagnostic(code: "T-VARIANT", severity: .warning,
+        if out.isEmpty, Set(variants.map(\.1)).count > 1 {
+            out.append(Diagnostic(code: "T-VARIANT", severity: .warning, subject: "template",
                 message: "the tables follow different formats: " + variants.map { "\($0.0.rawValue) \($0.1.rawValue)" }.joined(separator: ", "),
                 messageZh: "各表格式版本不一致", paths: variants.map(\.0.rawValue)))
         }
