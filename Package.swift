@@ -28,16 +28,22 @@ let package = Package(
         .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate"]),
         // Sniff → adapter → report → validate → export.
         .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXValidation", "GXExport"]),
+        // Many inputs on many workers, in a deterministic order, resumable.
+        .target(name: "GXBatch", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
         .executableTarget(name: "gxconvert", dependencies: [
-            "GXConvert",
+            "GXConvert", "GXBatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx"], path: "Tools/bench/Sources/gxbench"),
 
+        // Shared by the test targets: fixture paths and a real CSV parser.
+        .target(name: "GXTestSupport", path: "Tests/Support"),
         .testTarget(name: "GXModelTests", dependencies: ["GXModel"]),
         .testTarget(name: "GXTemplateTests", dependencies: ["GXTemplate", "GXModel"]),
         .testTarget(name: "GXValidationTests", dependencies: ["GXValidation", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
-        .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
+        .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXModel", "GXTestSupport"]),
+        .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
+                                                         "GXTestSupport"]),
     ]
 )

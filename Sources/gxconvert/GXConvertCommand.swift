@@ -38,7 +38,7 @@ struct GXConvertCommand: ParsableCommand {
           64 the command line was wrong
         """,
         version: "0.1.0",
-        subcommands: [Convert.self, Validate.self],
+        subcommands: [Convert.self, Validate.self, Batch.self],
         defaultSubcommand: Convert.self
     )
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GXTestSupport
 
 /// The command as scripts use it: exit statuses, stdout/stderr discipline, atomic output.
 @Suite struct CLITests {

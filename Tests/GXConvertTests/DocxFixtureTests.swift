@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GXTestSupport
 import GXConvert
 import GXExport
 import GXModel

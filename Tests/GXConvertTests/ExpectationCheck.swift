@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GXTestSupport
 import GXModel
 
 /// Compares a report model with a hand-written `*.expected.json` (format: Fixtures/docx/README.md):

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GXTestSupport
 
 /// `gxconvert validate` as portal scripts use it.
 @Suite struct ValidateCLITests {

@@ -8,9 +8,13 @@ public enum CrossYearRules {
         let byAgency = Dictionary(grouping: facts, by: \.agencyKey)
         for key in byAgency.keys.sorted() {
             let reports = byAgency[key]!.sorted { ($0.year, $0.file) < ($1.year, $1.file) }
-            for (last, this) in zip(reports, reports.dropFirst()) where this.year == last.year + 1 {
-                out += carry(last, this)
-                out += inForce(last, this)
+            // Every report against every report of the year before (an agency may publish a
+            // corrected report beside the first one).
+            for this in reports {
+                for last in reports where last.year + 1 == this.year {
+                    out += carry(last, this)
+                    out += inForce(last, this)
+                }
             }
         }
         return out

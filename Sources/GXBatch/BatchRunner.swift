@@ -1,0 +1,149 @@
+import Foundation
+import GXConvert
+import GXModel
+import GXValidation
+
+public struct BatchOptions: Sendable {
+    public var inputs: [String]
+    /// The output file, or `-` for standard output (no resume then).
+    public var output: String
+    public var format: BatchFormat
+    public var jobs: Int
+    public var resume: Bool
+    public var progress: Bool
+    public var convert: ConvertOptions
+    /// Take every file in the folders, not only report-like names.
+    public var allFiles: Bool = false
+
+    public init(inputs: [String], output: String, format: BatchFormat = .jsonl, jobs: Int = BatchOptions.defaultJobs,
+                resume: Bool = false, progress: Bool = false, convert: ConvertOptions = .init()) {
+        self.inputs = inputs
+        self.output = output
+        self.format = format
+        self.jobs = max(1, jobs)
+        self.resume = resume
+        self.progress = progress
+        self.convert = convert
+    }
+
+    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+public struct BatchSummary: Sendable {
+    public var found = 0
+    public var skipped = 0
+    public var converted = 0
+    public var withRuleErrors = 0
+    public var unreadable = 0
+    public var crossYear: [Diagnostic] = []
+}
+
+/// Converts many inputs on `jobs` workers and writes their records in input order. Workers may run
+/// at most a small window ahead of the writer, so memory stays flat however many files there are:
+/// nothing of a report outlives its record except the few cells the cross-year checks need.
+public enum BatchRunner {
+    public static func run(_ options: BatchOptions) throws -> BatchSummary {
+        let files = try FileWalker.collect(options.inputs, extensions: options.allFiles ? nil : FileWalker.reportExtensions)
+        var summary = BatchSummary()
+        summary.found = files.count
+        let canResume = options.resume && options.output != "-" && FileManager.default.fileExists(atPath: options.output)
+        let done = canResume ? try ResumeIndex.prepare(options.output, format: options.format) : []
+        let todo = files.filter { !done.contains($0) }
+        summary.skipped = files.count - todo.count
+
+        let log = try OutputLog(path: options.output, append: canResume)
+        if !canResume, let header = options.format.header { try log.write(header) }
+
+        let state = RunState(count: todo.count, window: options.jobs * 4, log: log,
+                             progress: ProgressDisplay(total: todo.count, enabled: options.progress))
+        let format = options.format
+        let convertOptions = options.convert
+        DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(todo.count, 1))) { _ in
+            while let i = state.next() {
+                let file = todo[i]
+                let result: Result<Report, GXError>
+                do {
+                    let bytes = try FileIO.read(file, maxBytes: convertOptions.limits.maxInputBytes)
+                    result = .success(try Converter.report(bytes, path: file, options: convertOptions))
+                } catch let error as GXError {
+                    result = .failure(error.at(file: file))
+                } catch {
+                    result = .failure(GXError(.io, "\(error)", file: file))
+                }
+                let record = RunState.Record(
+                    text: format.lines(file: file, result: result),
+                    facts: (try? result.get()).flatMap { CrossYearFacts(report: $0, file: file) },
+                    unreadable: { if case .failure = result { true } else { false } }(),
+                    ruleErrors: (try? result.get())?.diagnostics.contains { $0.severity == .error } ?? false)
+                state.complete(i, record)
+            }
+        }
+        state.progress.finish()
+        if let error = state.writeError { throw error }
+
+        summary.converted = state.converted
+        summary.withRuleErrors = state.withRuleErrors
+        summary.unreadable = state.unreadable
+        summary.crossYear = CrossYearRules.check(state.facts)
+        for finding in summary.crossYear {
+            if let line = format.crossYearLine(finding) { try log.write(line) }
+        }
+        return summary
+    }
+}
+
+/// Shared by the workers: hands out indexes, holds finished records until their turn, writes them.
+final class RunState: @unchecked Sendable {
+    struct Record {
+        let text: String
+        let facts: CrossYearFacts?
+        let unreadable: Bool
+        let ruleErrors: Bool
+    }
+
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    private let log: OutputLog
+    let progress: ProgressDisplay
+    private var issued = 0
+    private var nextToWrite = 0
+    private var pending: [Int: Record] = [:]
+    private(set) var facts: [CrossYearFacts] = []
+    private(set) var converted = 0
+    private(set) var withRuleErrors = 0
+    private(set) var unreadable = 0
+    private(set) var writeError: GXError?
+
+    init(count: Int, window: Int, log: OutputLog, progress: ProgressDisplay) {
+        self.count = count
+        self.window = max(window, 1)
+        self.log = log
+        self.progress = progress
+    }
+
+    /// The next input to convert, waiting while the writer is a full window behind.
+    func next() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while issued < count, issued - nextToWrite >= window, writeError == nil { condition.wait() }
+        guard issued < count, writeError == nil else { return nil }
+        issued += 1
+        return issued - 1
+    }
+
+    func complete(_ index: Int, _ record: Record) {
+        condition.lock()
+        defer { condition.unlock() }
+        pending[index] = record
+        while let ready = pending.removeValue(forKey: nextToWrite) {
+            do { try log.write(ready.text) } catch let error as GXError { writeError = writeError ?? error } catch {}
+            if ready.unreadable { unreadable += 1 } else { converted += 1 }
+            if ready.ruleErrors { withRuleErrors += 1 }
+            if let f = ready.facts { facts.append(f) }
+            nextToWrite += 1
+            progress.update(done: nextToWrite, failed: unreadable, force: nextToWrite == count)
+        }
+        condition.broadcast()
+    }
+}

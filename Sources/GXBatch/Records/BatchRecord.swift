@@ -1,0 +1,92 @@
+import GXExport
+import GXModel
+import GXTemplate
+
+/// How each converted (or failed) input becomes lines of the batch output.
+public enum BatchFormat: String, Sendable, CaseIterable {
+    /// One JSON object per line: the canonical report, a failure, or (at the end) a cross-year finding.
+    case jsonl
+    /// One row per report, one column per table cell: the sheet analysts open first.
+    case csvWide = "csv-wide"
+    /// One row per table cell.
+    case csvLong = "csv-long"
+
+    var header: String? {
+        switch self {
+        case .jsonl: return nil
+        case .csvWide: return CSVField.line(WideColumns.header)
+        case .csvLong: return CSVField.line(["file", "status", "error_code", "agency", "year", "table", "row", "column",
+                                             "value", "text", "kind"])
+        }
+    }
+
+    /// The output for one input: its report, or why it could not be read.
+    func lines(file: String, result: Result<Report, GXError>) -> String {
+        switch (self, result) {
+        case (.jsonl, .success(let report)):
+            return JSONWriter.write(ReportJSON.value(report), pretty: false) + "\n"
+        case (.jsonl, .failure(let error)):
+            return JSONWriter.write(.object([
+                ("schema", .string("gxconvert.failure/1")),
+                ("source", .object([("path", .string(file))])),
+                ("error", .object([("code", .string(error.code.rawValue)), ("message", .string(error.message)),
+                                   ("hint", .optional(error.hint)), ("where", .optional(error.location?.summary))])),
+            ]), pretty: false) + "\n"
+        case (.csvWide, .success(let report)):
+            return CSVField.line(WideColumns.row(file: file, report: report))
+        case (.csvWide, .failure(let error)):
+            return CSVField.line([file, "unreadable", error.code.rawValue] + Array(repeating: "", count: WideColumns.header.count - 3))
+        case (.csvLong, .success(let report)):
+            let head = [file, report.diagnostics.contains { $0.severity == .error } ? "rule-errors" : "ok", "",
+                        report.agency ?? "", report.year.map(String.init) ?? ""]
+            return report.tables.flatMap(\.cells).map { cell in
+                CSVField.line(head + [cell.path.table, cell.path.row, cell.path.column,
+                                      cell.kind == .number ? cell.number?.canonical ?? "" : "", cell.text, cell.kind.rawValue])
+            }.joined()
+        case (.csvLong, .failure(let error)):
+            return CSVField.line([file, "unreadable", error.code.rawValue, "", "", "", "", "", "", "", ""])
+        }
+    }
+
+    /// A cross-year finding, for formats that can hold one after the reports.
+    func crossYearLine(_ d: Diagnostic) -> String? {
+        guard self == .jsonl else { return nil }
+        var members: [(String, JSONValue)] = [("schema", .string("gxconvert.cross-year/1"))]
+        if case .object(let fields) = ReportJSON.diagnostic(d) { members += fields }
+        return JSONWriter.write(.object(members), pretty: false) + "\n"
+    }
+}
+
+/// The fixed column set of `csv-wide`: metadata, then every cell of both template variants.
+enum WideColumns {
+    static let meta = ["file", "status", "error_code", "agency", "year", "date", "template_active_disclosure",
+                       "template_requests", "template_review_litigation", "errors", "warnings"]
+
+    static let cells: [String] = {
+        var seen = Set<String>()
+        var out: [String] = []
+        for key in StandardTableKey.allCases {
+            for variant in [TemplateVariant.v2021, .v2019] {
+                for (path, _) in Template.spec(key, variant).cellPaths where seen.insert(path.description).inserted {
+                    out.append(path.description)
+                }
+            }
+        }
+        return out
+    }()
+
+    static let header = meta + cells
+
+    static func row(file: String, report: Report) -> [String] {
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.filter { $0.severity == .warning }.count
+        var values: [String: String] = [:]
+        for cell in report.tables.flatMap(\.cells) where cell.kind == .number {
+            values[cell.path.description] = cell.number?.canonical
+        }
+        let meta = [file, errors > 0 ? "rule-errors" : "ok", "", report.agency ?? "", report.year.map(String.init) ?? "",
+                    report.date ?? ""] + StandardTableKey.allCases.map { report.table($0)?.variant?.rawValue ?? "" }
+            + [String(errors), String(warnings)]
+        return meta + cells.map { values[$0] ?? "" }
+    }
+}
