@@ -7,7 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gxconvert", targets: ["gxconvert"]),
-        .library(name: "GXConvert", targets: ["GXConvert"]),
+        .library(name: "GXConvert", targets: ["GXConvert", "GXExport", "GXDocx", "GXTemplate", "GXValidation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

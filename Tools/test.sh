@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# The test command: set-up, then the whole suite. README.md and .ci/run both call exactly this.
+# The test command. README.md and .ci/run both call exactly this.
+#   1. set-up (C libraries), 2. the suite, 3. the suite again under AddressSanitizer,
+#   4. each libFuzzer target for 60 s from a fixed seed, so regressions show.
+# GX_TEST_QUICK=1 runs only 1–2 (for the edit–test loop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 bash Tools/setup.sh
 swift build --build-tests
 swift test
+if [ "${GX_TEST_QUICK:-0}" != "1" ]; then
+  swift build --build-tests --sanitize=address --scratch-path .build-asan
+  swift test --sanitize=address --scratch-path .build-asan
+  FUZZ_SEED=1 bash Tools/fuzz/run.sh "${GX_FUZZ_SECONDS:-60}"
+fi

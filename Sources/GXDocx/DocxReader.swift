@@ -10,11 +10,21 @@ public enum DocxReader {
         return try bytes.withUnsafeBytes { raw in
             let zip = try ZipArchive(bytes: raw, limits: limits)
             let main = try mainPart(zip, limits: limits)
-            let xml = try zip.read(main)
-            let reader = WordprocessingReader(part: main, limits: limits)
-            try SAXDriver(handler: reader, part: main, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth).parse(xml)
-            return try reader.finish()
+            return try readMainPart(try zip.read(main), part: main, limits: limits)
         }
+    }
+
+    /// Reads a WordprocessingML main part given as bare XML, with the same safety as from a
+    /// package: for fuzzing the XML reader directly, and for tests.
+    public static func readMainPart(_ xml: [UInt8], part: String = "word/document.xml",
+                                    limits: ReadLimits = .standard) throws -> Document {
+        guard xml.count <= limits.maxPartBytes else {
+            throw GXError(.limit, "part \(part) is \(xml.count) bytes, over the \(limits.maxPartBytes)-byte limit")
+        }
+        guard !xml.isEmpty else { throw GXError(.notDocx, "the main part is empty") }
+        let reader = WordprocessingReader(part: part, limits: limits)
+        try SAXDriver(handler: reader, part: part, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth).parse(xml)
+        return try reader.finish()
     }
 
     /// Unzips and parses the main part with no handler work: the floor the benchmark compares with.
