@@ -19,6 +19,7 @@ import GXModel
         ("undeclared-entity.docx", .dtd),
         ("zip-bomb-ratio.docx", .limit),
         ("zip-bomb-size.docx", .limit),
+        ("zip-bomb-lying-size.docx", .zip),
         ("zip-slip.docx", .zip),
         ("encrypted.docx", .encrypted),
         ("malformed.docx", .xml),
