@@ -27,6 +27,8 @@ import GXModel
         ("pdf-renamed.docx", .unsupportedFormat),
         ("huge-gridspan.docx", .limit),
         ("deep-nesting.docx", .limit),
+        ("wide-row.docx", .limit),
+        ("nested-tables.docx", .limit),
     ]
 
     @Test(arguments: cases)
@@ -48,5 +50,22 @@ import GXModel
         let report = try Converter.report(try Fixtures.bytes(url), path: "minimal.docx")
         #expect(report.agency == "某某县人民政府")
         #expect(report.diagnostics.contains { $0.code == "GX-W-TABLE-MISSING" })
+    }
+}
+
+@Suite struct HostileFileTests {
+    /// A 1 GB sparse file is refused by its size before a byte is read.
+    @Test func aGigabyteSparseFileIsRefusedUnread() throws {
+        let dir = try Fixtures.temporaryFolder("sparse")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("huge.txt").path
+        let fd = open(path, O_CREAT | O_WRONLY, 0o644)
+        #expect(fd >= 0)
+        #expect(ftruncate(fd, 1 << 30) == 0)
+        close(fd)
+        let r = try CLITests.run([path])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("GX-E-LIMIT"))
+        #expect(r.stdout.isEmpty)
     }
 }

@@ -79,3 +79,15 @@ import GXModel
         }
     }
 }
+
+@Suite struct GridLimitTests {
+    @Test func aHundredThousandCellRowStopsAtTheColumnLimit() throws {
+        let row = "<w:tbl><w:tr>" + String(repeating: "<w:tc><w:p/></w:tc>", count: 100_000) + "</w:tr></w:tbl>"
+        #expect {
+            try DocxReader.readMainPart(wordDocument(row))
+        } throws: { error in
+            guard let e = error as? GXError else { return false }
+            return e.code == .limit && e.message.contains("grid column")
+        }
+    }
+}
