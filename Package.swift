@@ -31,7 +31,7 @@ let package = Package(
         // Many inputs on many workers, in a deterministic order, resumable.
         .target(name: "GXBatch", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
         .executableTarget(name: "gxconvert", dependencies: [
-            "GXConvert", "GXBatch",
+            "GXConvert", "GXBatch", "GXDocx",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx"], path: "Tools/bench/Sources/gxbench"),

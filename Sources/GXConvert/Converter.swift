@@ -20,6 +20,10 @@ public struct ConvertOptions: Sendable {
 public enum Converter {
     /// The document layer, from whichever adapter the bytes call for.
     public static func document(_ bytes: [UInt8], options: ConvertOptions = .init()) throws -> Document {
+        var options = options
+        if let budget = options.limits.timeBudget, options.limits.deadline == nil {
+            options.limits.deadline = ContinuousClock.now + budget
+        }
         guard bytes.count <= options.limits.maxInputBytes else {
             throw GXError(.limit, "input is \(bytes.count) bytes, over the \(options.limits.maxInputBytes)-byte limit")
         }

@@ -23,7 +23,8 @@ public enum DocxReader {
         }
         guard !xml.isEmpty else { throw GXError(.notDocx, "the main part is empty") }
         let reader = WordprocessingReader(part: part, limits: limits)
-        try SAXDriver(handler: reader, part: part, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth).parse(xml)
+        try SAXDriver(handler: reader, part: part, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth,
+                          deadline: limits.deadline).parse(xml)
         return try reader.finish()
     }
 
@@ -40,7 +41,8 @@ public enum DocxReader {
                 func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
             }
             let null = Null()
-            try SAXDriver(handler: null, part: main, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth).parse(xml)
+            try SAXDriver(handler: null, part: main, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth,
+                          deadline: limits.deadline).parse(xml)
             return null.count
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GXBatch
 import GXConvert
+import GXDocx
 import GXExport
 import GXModel
 import GXValidation
@@ -11,10 +12,10 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a whole year's reports (folders of mixed files) into one dataset.",
         discussion: """
-        Walks folders recursively, sniffs each file's format, converts on several workers and writes
-        one record per input in a fixed order (sorted paths). Bad files do not stop the run: each
-        becomes a failure record with its error code. Reports of one agency for consecutive years
-        are checked against each other (X-CARRY, X-INFORCE): listed on stderr, and in jsonl
+        Walks folders recursively, sniffs each file's format, converts on several workers and writes \
+        one record per input in a fixed order (sorted paths). Bad files do not stop the run: each \
+        becomes a failure record with its error code. Reports of one agency for consecutive years \
+        are checked against each other (X-CARRY, X-INFORCE): listed on stderr, and in jsonl \
         appended as "gxconvert.cross-year/1" records after the reports.
 
         Examples:
@@ -22,7 +23,7 @@ struct Batch: ParsableCommand {
           gxconvert batch reports/ -o sheet.csv --to csv-wide --jobs 2
           gxconvert batch reports/ -o 2023.jsonl --resume      # continue a stopped run
 
-        Exit status: 0 every input converted with no rule errors; 1 some reports break a hard rule;
+        Exit status: 0 every input converted with no rule errors; 1 some reports break a hard rule; \
         3 some inputs could not be read (their records say why); 4 the output could not be written.
         """)
 
@@ -50,15 +51,25 @@ struct Batch: ParsableCommand {
     @Flag(name: .long, inversion: .prefixedNo, help: "Show progress on stderr (default: only when stderr is a terminal).")
     var progress: Bool?
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs takes 1 to 256") }
         if resume, output == "-" { throw ValidationError("--resume needs an output file, not standard output") }
     }
 
+    /// Batch work always has a per-document budget, so one pathological upload cannot stall a
+    /// night's run: 30 s unless `--time-budget` says otherwise.
+    var batchLimits: ReadLimits {
+        var l = limits.readLimits
+        if l.timeBudget == nil { l.timeBudget = .seconds(30) }
+        return l
+    }
+
     func run() throws {
         var options = BatchOptions(inputs: inputs, output: output, format: format, jobs: jobs, resume: resume,
                                    progress: progress ?? ProgressDisplayPolicy.stderrIsTerminal,
-                                   convert: ConvertOptions(validation: .init(blankAsZero: blankAsZero)))
+                                   convert: ConvertOptions(limits: batchLimits, validation: .init(blankAsZero: blankAsZero)))
         options.allFiles = allFiles
         let summary: BatchSummary
         do {

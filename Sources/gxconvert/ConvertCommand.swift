@@ -32,8 +32,10 @@ struct Convert: ParsableCommand {
     @Flag(name: .customLong("blank-as-zero"), help: "Count blank table cells as 0 when checking the arithmetic (said in every diagnostic).")
     var blankAsZero = false
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     func run() throws {
-        let options = ConvertOptions(format: from, validation: .init(blankAsZero: blankAsZero))
+        let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero))
         let report: Report
         do {
             let bytes = try FileIO.read(input, maxBytes: options.limits.maxInputBytes)

@@ -20,8 +20,8 @@ struct GXConvertCommand: ParsableCommand {
         commandName: "gxconvert",
         abstract: "Turn 政府信息公开工作年度报告 (DOCX) into checked, structured data.",
         discussion: """
-        Reads an agency's annual government information-disclosure report, maps it onto the national
-        template (sections 一–六, tables 二/三/四 with their stable keys), checks the tables' arithmetic,
+        Reads an agency's annual government information-disclosure report, maps it onto the national \
+        template (sections 一–六, tables 二/三/四 with their stable keys), checks the tables' arithmetic, \
         and writes the canonical JSON.
 
         EXAMPLES:

@@ -8,16 +8,16 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check reports against the template's rules and say exactly where they break.",
         discussion: """
-        Prints one compiler-style line per finding (file:place: severity CODE: message), where the
-        place is the DOCX table/row/cell (and nearest bookmark), the HTML element, or the text
-        line:column. Reports of one agency for consecutive years are also checked against each
+        Prints one compiler-style line per finding (file:place: severity CODE: message), where the \
+        place is the DOCX table/row/cell (and nearest bookmark), the HTML element, or the text \
+        line:column. Reports of one agency for consecutive years are also checked against each \
         other (X-CARRY, X-INFORCE).
 
         Examples:
           gxconvert validate upload.docx
           gxconvert validate --strict --format json 2022.docx 2023.docx
 
-        Exit status: 0 no rule errors; 1 some report breaks a hard rule (--strict: or has a
+        Exit status: 0 no rule errors; 1 some report breaks a hard rule (--strict: or has a \
         warning); 3 some input could not be read (the others are still checked).
         """)
 
@@ -41,8 +41,10 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read the inputs as this format instead of sniffing (docx, html, text).", valueName: "format"))
     var from: SourceFormat?
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     func run() throws {
-        let options = ConvertOptions(format: from, validation: .init(blankAsZero: blankAsZero))
+        let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero))
         var results: [(file: String, report: Report)] = []
         var unreadable: [GXError] = []
         for input in inputs {

@@ -69,3 +69,14 @@ import GXModel
         #expect(r.stdout.isEmpty)
     }
 }
+
+@Suite struct TimeBudgetTests {
+    @Test func aDocumentOverItsTimeBudgetGetsALimitError() throws {
+        var options = ConvertOptions()
+        options.limits.timeBudget = .nanoseconds(1)
+        let url = Fixtures.root.appendingPathComponent("docx/seed000-word.docx")
+        #expect {
+            _ = try Converter.report(try Fixtures.bytes(url), path: "seed000-word.docx", options: options)
+        } throws: { ($0 as? GXError)?.code == .limit && ($0 as? GXError)?.message.contains("time budget") == true }
+    }
+}

@@ -19,6 +19,10 @@ public struct ReadLimits: Sendable {
     /// Grid columns and rows of one table, and the span of one cell.
     public var maxTableColumns: Int = 512
     public var maxTableRows: Int = 20_000
+    /// Wall-clock budget for reading one document (batch work sets it); nil: none.
+    public var timeBudget: Duration?
+    /// When the budget runs out; set by the pipeline as a document starts.
+    public var deadline: ContinuousClock.Instant?
 
     public init() {}
 

@@ -58,17 +58,20 @@ final class SAXDriver {
     let part: String
     private let maxElements: Int
     private let maxDepth: Int
+    private let deadline: ContinuousClock.Instant?
     private var elements = 0
     private var depth = 0
     fileprivate var failure: GXError?
     fileprivate var context: xmlParserCtxtPtr?
     private var namespaceCache: [(UnsafePointer<xmlChar>, XMLNamespace)] = []
 
-    init(handler: SAXHandler, part: String, maxElements: Int, maxDepth: Int = 256) {
+    init(handler: SAXHandler, part: String, maxElements: Int, maxDepth: Int = 256,
+         deadline: ContinuousClock.Instant? = nil) {
         self.handler = handler
         self.part = part
         self.maxElements = maxElements
         self.maxDepth = maxDepth
+        self.deadline = deadline
     }
 
     /// Current line in the part, for source locations.
@@ -177,6 +180,11 @@ final class SAXDriver {
         }
         if depth > maxDepth {
             fail(GXError(.limit, "part \(part) nests elements more than \(maxDepth) deep"))
+            return
+        }
+        // The clock is read every 4096 elements: cheap, and fine-grained enough for a budget.
+        if let deadline, elements & 4095 == 0, ContinuousClock.now > deadline {
+            fail(GXError(.limit, "reading took longer than the per-document time budget"))
             return
         }
         do {
