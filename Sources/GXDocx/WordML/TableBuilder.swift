@@ -66,6 +66,12 @@ struct TableBuilder {
     }
 
     mutating func startCell(line: Int) {
+        if row < 0 {
+            // A cell with no row around it (found by fuzzing): it opens one rather than sit at row -1.
+            startRow()
+            note("GX-W-CELL-OUTSIDE-ROW", "a table cell stands outside any row; read as the first row",
+                 SourceLocation(part: part, line: line, table: tableNumber))
+        }
         physicalCell += 1
         cell = PendingCell(source: SourceLocation(part: part, line: line, table: tableNumber, row: row + 1, cell: physicalCell))
     }
