@@ -20,34 +20,7 @@ import GXModel
     func fixtureConvertsToItsExpectedValues(_ url: URL) throws {
         let expected = try Fixtures.expectation(for: url)
         let report = try Converter.report(try Fixtures.bytes(url), path: url.lastPathComponent)
-
-        #expect(report.agency == expected["agency"] as? String)
-        #expect(report.year == expected["year"] as? Int)
-        #expect(report.date == expected["date"] as? String)
-        let templates = expected["template"] as! [String: Any]
-        for key in StandardTableKey.allCases {
-            #expect(report.table(key)?.variant?.rawValue == templates[key.rawValue] as? String, "template of \(key.rawValue)")
-        }
-        #expect(report.sections.map(\.key) == expected["sections"] as! [String])
-        let firsts = expected["section_first_paragraph"] as! [String: Any]
-        for section in report.sections {
-            let first = section.paragraphs.first ?? ""
-            #expect(first.hasPrefix(firsts[section.key] as? String ?? ""), "first paragraph of \(section.key): \(first.prefix(30))")
-        }
-
-        let cells = Dictionary(uniqueKeysWithValues: report.tables.flatMap(\.cells).map { ($0.path.description, $0) })
-        let expectedCells = expected["cells"] as! [String: [String: Any]]
-        #expect(Set(cells.keys) == Set(expectedCells.keys), "the template's cells, no more and no fewer")
-        for (path, want) in expectedCells {
-            let got = try #require(cells[path], "cell \(path)")
-            #expect(got.text == want["text"] as? String, "text of \(path)")
-            #expect(got.kind.rawValue == want["kind"] as? String, "kind of \(path)")
-            if got.kind == .number { #expect(got.source.table != nil && got.source.row != nil, "source of \(path)") }
-        }
-
-        let bookmarks = report.bookmarks.map { "\($0.name)@\($0.path)" }.sorted()
-        let wantBookmarks = (expected["bookmarks"] as! [[String: Any]]).map { "\($0["name"]!)@\($0["path"]!)" }.sorted()
-        #expect(bookmarks == wantBookmarks)
+        ReportExpectation(expected: expected).check(report)
     }
 
     @Test(arguments: fixtures)
