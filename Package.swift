@@ -34,7 +34,7 @@ let package = Package(
             "GXConvert",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx"], path: "Tools/bench/Sources/gxbench"),
+        .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx", "GXText"], path: "Tools/bench/Sources/gxbench"),
 
         .testTarget(name: "GXModelTests", dependencies: ["GXModel"]),
         .testTarget(name: "GXTemplateTests", dependencies: ["GXTemplate", "GXModel"]),

@@ -9,33 +9,32 @@ public enum Repairer {
     public static func apply(_ input: RepairInput, to table: inout StandardTable) -> [Diagnostic] {
         guard !input.isEmpty else { return [] }
         let equations = table.variant.map { TemplateEquations.of(table.key, $0) } ?? []
-        var state = State(table: table)
+        let system = System(table, equations)
+        var state = State(table: table, system: system)
         var diagnostics: [Diagnostic] = []
         var notes: [CellPath: (read: String, note: String)] = [:]
 
         for (p, q) in input.lost {
-            state.unknown.insert(p)
+            state.setUnknown(p)
             notes[p] = (q.seen, q.note)
         }
         for row in input.rows {
-            for p in row.paths { state.unknown.insert(p); notes[p] = (row.seen, row.note) }
+            for p in row.paths { state.setUnknown(p); notes[p] = (row.seen, row.note) }
         }
 
         // 1. Values read with doubt stay only where every equation over them holds.
         var dropped: [CellPath] = []
-        for eq in equations {
+        for (e, eq) in equations.enumerated() where e < system.equations.count {
             let cells = eq.paths
-            guard cells.contains(where: { input.uncertain[$0] != nil }),
-                  cells.allSatisfy({ state.known[$0] != nil }) else { continue }
-            if !state.holds(eq) {
-                for p in cells where input.uncertain[p] != nil && !state.unknown.contains(p) {
+            guard cells.contains(where: { input.uncertain[$0] != nil }), state.fullyKnown(e) else { continue }
+            if !state.holds(e) {
+                for p in cells where input.uncertain[p] != nil && !state.isUnknown(p) {
                     dropped.append(p)
                 }
             }
         }
-        for p in dropped where !state.unknown.contains(p) {
-            state.known[p] = nil
-            state.unknown.insert(p)
+        for p in dropped where !state.isUnknown(p) {
+            state.setUnknown(p)
             let q = input.uncertain[p]!
             notes[p] = (q.seen, "read as \(q.seen) but the equations over it do not hold")
         }
@@ -52,11 +51,10 @@ public enum Repairer {
         for _ in 0..<2 {
             var still: [RepairInput.AmbiguousRow] = []
             for row in pending {
-                if let outcome = resolve(row, state: state, equations: equations) {
+                if let outcome = resolve(row, state: state) {
                     for (k, p) in row.paths.enumerated() {
                         guard let v = outcome.values[k] else { continue }
-                        state.known[p] = v
-                        state.unknown.remove(p)
+                        state.set(p, v)
                         placed[p] = (v, String(v), outcome.sources[k] ?? .unknown, outcome.rule,
                                      "\(row.note); every reading the equations allow gives \(outcome.values.map { $0.map(String.init) ?? "?" }.joined(separator: " "))")
                     }
@@ -69,7 +67,7 @@ public enum Repairer {
         }
 
         // 3. Lost values the equations determine.
-        let solved = solve(state, equations: equations)
+        let solved = solve(state)
         state = solved.state
 
         // Write back.
@@ -84,12 +82,12 @@ public enum Repairer {
                     table.cells[i].source.column = v.source.column
                 }
                 repaired.append(p.description)
-            } else if let v = solved.filled[p] {
+            } else if let v = system.index[p].flatMap({ solved.filled[$0] }) {
                 let n = notes[p]
                 setNumber(&table.cells[i], value: v.value, read: n?.read ?? "", rule: v.rule,
                           note: (n?.note.isEmpty == false ? n!.note + "; " : "") + "the only value \(v.rule) allows")
                 repaired.append(p.description)
-            } else if state.unknown.contains(p) {
+            } else if state.isUnknown(p) {
                 table.cells[i].text = ""
                 table.cells[i].kind = .blank
                 table.cells[i].number = nil
@@ -118,28 +116,84 @@ public enum Repairer {
         cell.repair = Repair(read: read, inferred: String(value), rule: rule, note: note)
     }
 
-    // MARK: Equation state
+    // MARK: Equation state (cells by index: the pass runs per reading of every ambiguous row)
 
-    struct State {
-        /// Integer values known (read, or already inferred).
-        var known: [CellPath: Int] = [:]
-        /// Cells whose value is to be found.
-        var unknown: Set<CellPath> = []
+    /// Equations over cell indexes of one table.
+    struct System {
+        var index: [CellPath: Int] = [:]
+        var equations: [(code: String, left: [Int], right: [Int])] = []
+        /// Equations each cell takes part in.
+        var touching: [[Int]] = []
 
-        init(table: StandardTable) {
-            for cell in table.cells where cell.kind == .number {
-                if let n = cell.number, let v = n.integer { known[cell.path] = v }
+        init(_ table: StandardTable, _ equations: [TemplateEquation]) {
+            for (i, cell) in table.cells.enumerated() { index[cell.path] = i }
+            touching = [[Int]](repeating: [], count: table.cells.count)
+            for eq in equations {
+                let l = eq.left.compactMap { index[$0] }, r = eq.right.compactMap { index[$0] }
+                guard l.count == eq.left.count, r.count == eq.right.count else { continue }
+                for c in Set(l + r) { touching[c].append(self.equations.count) }
+                self.equations.append((eq.code, l, r))
             }
         }
+    }
 
-        func holds(_ eq: TemplateEquation) -> Bool {
-            eq.left.reduce(0) { $0 + known[$1]! } == eq.right.reduce(0) { $0 + known[$1]! }
+    struct State {
+        /// Integer values known (read, or already inferred), by cell index.
+        var known: [Int?]
+        /// Cells whose value is to be found.
+        var unknown: [Bool]
+        let system: System
+
+        init(table: StandardTable, system: System) {
+            self.system = system
+            known = table.cells.map { $0.kind == .number ? $0.number?.integer : nil }
+            unknown = [Bool](repeating: false, count: table.cells.count)
         }
 
-        /// True when no fully known equation over any of `paths` is broken.
-        func consistent(around paths: Set<CellPath>, _ equations: [TemplateEquation]) -> Bool {
-            for eq in equations where eq.paths.contains(where: paths.contains) {
-                if eq.paths.allSatisfy({ known[$0] != nil }), !holds(eq) { return false }
+        func knows(_ p: CellPath) -> Bool { system.index[p].map { known[$0] != nil } ?? false }
+        func value(_ p: CellPath) -> Int? { system.index[p].flatMap { known[$0] } }
+        func isUnknown(_ p: CellPath) -> Bool { system.index[p].map { unknown[$0] } ?? false }
+
+        mutating func setUnknown(_ p: CellPath) {
+            guard let i = system.index[p] else { return }
+            known[i] = nil
+            unknown[i] = true
+        }
+
+        mutating func set(_ p: CellPath, _ v: Int) {
+            guard let i = system.index[p] else { return }
+            known[i] = v
+            unknown[i] = false
+        }
+
+        func holds(_ e: Int) -> Bool {
+            let eq = system.equations[e]
+            return eq.left.reduce(0) { $0 + known[$1]! } == eq.right.reduce(0) { $0 + known[$1]! }
+        }
+
+        func fullyKnown(_ e: Int) -> Bool {
+            let eq = system.equations[e]
+            return eq.left.allSatisfy { known[$0] != nil } && eq.right.allSatisfy { known[$0] != nil }
+        }
+
+        /// True when no equation over any of `cells` is broken: a fully known one must hold, and
+        /// one with unknowns on one side only must leave them a non-negative sum (counts are ≥ 0).
+        func consistent(around cells: [Int]) -> Bool {
+            var seen = Set<Int>()
+            for c in cells {
+                for e in system.touching[c] where seen.insert(e).inserted {
+                    let eq = system.equations[e]
+                    let l = eq.left.reduce(0) { $0 + (known[$1] ?? 0) }
+                    let r = eq.right.reduce(0) { $0 + (known[$1] ?? 0) }
+                    let openLeft = eq.left.contains { known[$0] == nil }
+                    let openRight = eq.right.contains { known[$0] == nil }
+                    switch (openLeft, openRight) {
+                    case (false, false): if l != r { return false }
+                    case (true, false): if l > r { return false }
+                    case (false, true): if r > l { return false }
+                    case (true, true): continue
+                    }
+                }
             }
             return true
         }
@@ -147,38 +201,41 @@ public enum Repairer {
 
     struct Solved {
         var state: State
-        var filled: [CellPath: (value: Int, rule: String)]
-        var conflicts: Set<CellPath>
+        var filled: [Int: (value: Int, rule: String)]
+        var conflicts: Set<Int>
     }
 
     /// Fills unknowns one equation at a time: an equation with one unknown gives its value; one
     /// whose unknowns all sit on one side and must add up to 0 makes them all 0 (counts are
     /// non-negative). A value two equations disagree on, or a negative one, is not filled.
-    static func solve(_ start: State, equations: [TemplateEquation]) -> Solved {
+    static func solve(_ start: State) -> Solved {
         var state = start
-        var filled: [CellPath: (value: Int, rule: String)] = [:]
-        var conflicts: Set<CellPath> = []
+        let system = state.system
+        var filled: [Int: (value: Int, rule: String)] = [:]
+        var conflicts: Set<Int> = []
         var changed = true
         while changed {
             changed = false
-            var candidates: [CellPath: [(Int, String)]] = [:]
-            for eq in equations {
-                let unknownCells = eq.paths.filter { state.unknown.contains($0) && !conflicts.contains($0) }
-                guard !unknownCells.isEmpty,
-                      eq.paths.allSatisfy({ state.known[$0] != nil || state.unknown.contains($0) }),
-                      !eq.paths.contains(where: conflicts.contains) else { continue }
-                let l = eq.left.reduce(0) { $0 + (state.known[$1] ?? 0) }
-                let r = eq.right.reduce(0) { $0 + (state.known[$1] ?? 0) }
-                let onLeft = unknownCells.allSatisfy(eq.left.contains)
-                let onRight = unknownCells.allSatisfy(eq.right.contains)
-                guard onLeft || onRight else { continue }
+            var candidates: [Int: [(Int, String)]] = [:]
+            for eq in system.equations {
+                var unknownLeft: [Int] = [], unknownRight: [Int] = []
+                var usable = true
+                var l = 0, r = 0
+                for c in eq.left {
+                    if let v = state.known[c] { l += v } else if state.unknown[c], !conflicts.contains(c) { unknownLeft.append(c) } else { usable = false; break }
+                }
+                guard usable else { continue }
+                for c in eq.right {
+                    if let v = state.known[c] { r += v } else if state.unknown[c], !conflicts.contains(c) { unknownRight.append(c) } else { usable = false; break }
+                }
+                guard usable, unknownLeft.isEmpty != unknownRight.isEmpty else { continue }
+                let onLeft = !unknownLeft.isEmpty
+                let cells = onLeft ? unknownLeft : unknownRight
                 let sum = onLeft ? r - l : l - r
-                if unknownCells.count == 1 {
-                    candidates[unknownCells[0], default: []].append((sum, eq.code))
-                } else if sum == 0 {
-                    for u in unknownCells { candidates[u, default: []].append((0, eq.code)) }
-                } else if sum < 0 {
-                    for u in unknownCells { candidates[u, default: []].append((sum, eq.code)) }
+                if cells.count == 1 {
+                    candidates[cells[0], default: []].append((sum, eq.code))
+                } else if sum <= 0 {
+                    for u in cells { candidates[u, default: []].append((sum == 0 ? 0 : sum, eq.code)) }
                 }
             }
             for (cell, options) in candidates {
@@ -187,15 +244,15 @@ public enum Repairer {
                 var codes: [String] = []
                 for (_, code) in options where !codes.contains(code) { codes.append(code) }
                 state.known[cell] = v
-                state.unknown.remove(cell)
+                state.unknown[cell] = false
                 filled[cell] = (v, codes.joined(separator: ", "))
                 changed = true
             }
         }
-        // An inference a fully known equation contradicts is withdrawn.
-        for (cell, _) in filled where !state.consistent(around: [cell], equations) {
+        // An inference an equation contradicts is withdrawn.
+        for (cell, _) in filled where !state.consistent(around: [cell]) {
             state.known[cell] = nil
-            state.unknown.insert(cell)
+            state.unknown[cell] = true
             filled[cell] = nil
             conflicts.insert(cell)
         }
@@ -210,37 +267,43 @@ public enum Repairer {
 
     /// Tries every reading of an ambiguous row against the equations; returns the outcome when all
     /// readings that break no equation agree on it.
-    static func resolve(_ row: RepairInput.AmbiguousRow, state: State, equations: [TemplateEquation]) -> Outcome? {
-        let rowCells = Set(row.paths)
+    static func resolve(_ row: RepairInput.AmbiguousRow, state: State) -> Outcome? {
+        let cells = row.paths.compactMap { state.system.index[$0] }
+        guard cells.count == row.paths.count else { return nil }
+        let rowCells = Set(cells)
         var outcomes: [[Int?]] = []
         var first: Outcome?
-        for reading in row.readings where reading.count == row.paths.count {
+        for reading in row.readings where reading.count == cells.count {
             var trial = state
             var ok = true
-            for (k, p) in row.paths.enumerated() {
+            for (k, c) in cells.enumerated() {
                 guard let slot = reading[k] else { continue }
                 guard let v = CellReader.parseNumber(LabelNormalizer.fold(slot.text))?.integer, v >= 0 else { ok = false; break }
-                trial.known[p] = v
-                trial.unknown.remove(p)
+                trial.known[c] = v
+                trial.unknown[c] = false
             }
             guard ok else { continue }
-            let solved = solve(trial, equations: equations)
-            guard solved.conflicts.isDisjoint(with: rowCells), solved.state.consistent(around: rowCells, equations) else { continue }
-            let values = row.paths.map { solved.state.known[$0] }
+            let solved = solve(trial)
+            guard solved.conflicts.isDisjoint(with: rowCells), solved.state.consistent(around: cells) else { continue }
+            let values = cells.map { solved.state.known[$0] }
             if !outcomes.contains(where: { $0 == values }) { outcomes.append(values) }
+            if outcomes.count > 1 { return nil }
             if first == nil {
-                let rules = equations.filter { eq in
-                    eq.paths.contains(where: rowCells.contains) && eq.paths.allSatisfy { solved.state.known[$0] != nil }
-                }.map(\.code)
-                var unique: [String] = []
-                for r in rules where !unique.contains(r) { unique.append(r) }
-                first = Outcome(values: values, sources: row.paths.indices.map { reading[$0]?.source },
-                                rule: unique.isEmpty ? "reading" : unique.joined(separator: ", "))
+                var codes: [String] = []
+                for c in cells {
+                    for e in state.system.touching[c] where solved.state.fullyKnown(e) {
+                        let code = state.system.equations[e].code
+                        if !codes.contains(code) { codes.append(code) }
+                    }
+                }
+                first = Outcome(values: values, sources: cells.indices.map { reading[$0]?.source },
+                                rule: codes.isEmpty ? "reading" : codes.sorted { $0 == "T3-ROW" || ($1 != "T3-ROW" && $0 < $1) }.joined(separator: ", "))
             }
         }
+        _ = rowCells
         guard outcomes.count == 1, var outcome = first, outcome.values.contains(where: { $0 != nil }) else { return nil }
         outcome.values = outcomes[0]
-        // Every cell of the row carries the placement's rules; a row the equations cannot check is not placed.
+        // A row no equation can check is not placed.
         return outcome.rule == "reading" ? nil : outcome
     }
 }

@@ -11,8 +11,14 @@ enum ValueReader {
 
     static func read(_ text: String, ocr: Bool) -> (text: String, substituted: Bool)? {
         let reading = CellReader.read(text)
-        if reading.kind == .number || reading.kind == .na { return (text, false) }
-        guard ocr else { return nil }
+        if !ocr { return reading.kind == .number || reading.kind == .na ? (text, false) : nil }
+        if reading.kind == .number {
+            // OCR: only plain digits count; `0922…` or ten digits in a count cell are debris.
+            let folded = LabelNormalizer.fold(text)
+            guard folded.count <= 7, !(folded.count > 1 && folded.hasPrefix("0") && !folded.hasPrefix("0.")) else { return nil }
+            return (folded, folded != text)
+        }
+        if reading.kind == .na { return (text, false) }
         if zeroLike.contains(text) { return ("0", true) }
         var s = Substring(text)
         while let f = s.first, edgeJunk.contains(f) { s = s.dropFirst() }

@@ -24,6 +24,16 @@ enum LabelScore {
         return text.count >= 3 && text[1] == label[0] && text[2] == label[1]
     }
 
+    /// `needle` occurs in `hay` as a contiguous run.
+    static func contains(_ hay: [UInt32], _ needle: [UInt32]) -> Bool {
+        guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
+        outer: for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+            for k in 1..<needle.count where hay[i + k] != needle[k] { continue outer }
+            return true
+        }
+        return false
+    }
+
     static func lcs(_ a: [UInt32], _ b: [UInt32]) -> Int {
         var previous = [Int](repeating: 0, count: b.count + 1)
         var current = previous

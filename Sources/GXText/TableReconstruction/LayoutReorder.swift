@@ -12,16 +12,36 @@ enum LayoutReorder {
         return multi * 2 >= perLine.count
     }
 
+    /// `1.`, `2、`, `（三）`, `(一)`: the start of a row label.
+    static func opensLabel(_ text: String) -> Bool {
+        let chars = Array(text.prefix(4))
+        guard let first = chars.first else { return false }
+        if first.isASCIIDigit { return chars.count > 1 && (chars[1] == "." || chars[1] == "、" || chars[1] == " ") }
+        if first == "(" || first == "（" { return chars.count > 2 && (chars[2] == ")" || chars[2] == "）") }
+        return false
+    }
+
     static func reorder(_ tokens: [Token], excluded: Set<Int>) -> (tokens: [Token], excluded: Set<Int>) {
         let valueLines = Set(tokens.filter { $0.kind == .value }.map(\.line)).sorted()
         guard !valueLines.isEmpty else { return (tokens, excluded) }
+        // How much label text each value line already carries on its own.
+        var ownLabel: [Int: Int] = [:]
+        for (i, t) in tokens.enumerated() where t.kind == .text && !excluded.contains(i) && valueLines.contains(t.line) {
+            ownLabel[t.line, default: 0] += LabelScore.key(t.text).count
+        }
         var target: [Int: Int] = [:]   // token index → value line it belongs to
         for (i, t) in tokens.enumerated() where t.kind == .text && !excluded.contains(i) && !valueLines.contains(t.line) {
             var best: Int?
             var bestDistance = Int.max
             for v in valueLines {
                 let d = abs(v - t.line)
-                if d < bestDistance || (d == bestDistance && v < t.line) { best = v; bestDistance = d }
+                if d < bestDistance { best = v; bestDistance = d }
+                else if d == bestDistance, let b = best {
+                    // Equally near a line above and one below: a numbered fragment (`2.没有…`) opens
+                    // the row below; otherwise the line with less label of its own takes it, and
+                    // a tie there goes up (a wrapped label's tail).
+                    if opensLabel(t.text) || ownLabel[v, default: 0] < ownLabel[b, default: 0] { best = v }
+                }
             }
             if let best, bestDistance <= 3 { target[i] = best }
         }

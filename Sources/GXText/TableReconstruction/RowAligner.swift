@@ -59,15 +59,18 @@ enum RowAligner {
                 windows.append(windows.last! + keys[k])
                 k += 1
             }
+            let chars = Set(keys[c])
             for (r, plan) in plans.enumerated() {
                 if plan.short {
                     if plan.labelKeys.contains(keys[c]) { score[r][c] = 1 }
                     continue
                 }
-                let chars = Set(keys[c])
                 guard plan.labelKeys.contains(where: { $0.contains(where: chars.contains) }) else { continue }
                 for (w, window) in windows.enumerated() {
                     for label in plan.labelKeys {
+                        // Dice can be no higher than 2·min/(sum): skip pairs that cannot pass.
+                        let bound = 2 * Double(min(label.count, window.count)) / Double(label.count + window.count)
+                        guard bound + 0.1 >= threshold, bound + 0.1 > score[r][c] else { continue }
                         // A label starts in its first token: a window that begins mid-label ranks lower.
                         let d = LabelScore.dice(label, window) + (LabelScore.startsLike(label, keys[c]) ? 0.1 : 0)
                         if d > score[r][c] + 1e-9 { score[r][c] = d; span[r][c] = w + 1 }

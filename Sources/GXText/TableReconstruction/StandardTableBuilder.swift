@@ -77,6 +77,9 @@ enum StandardTableBuilder {
     static let headerFragments = strongHeader + ["第一项", "第二项", "第三项", "第四项", "之和", "其他组织", "商业企", "科研机", "社会公",
                                                  "法律服", "益组织", "务机构", "科研机构", "社会公益组织", "法律服务机构", "总计", "其他"]
 
+    static let strongKeys = strongHeader.map(LabelScore.key)
+    static let fragmentKeys = headerFragments.map(LabelScore.key)
+
     /// Tokens of table 三's header blocks (repeated on every page): they name columns, never rows.
     static func headerTokens(_ tokens: [Token]) -> Set<Int> {
         var byLine: [Int: [Int]] = [:]
@@ -89,10 +92,10 @@ enum StandardTableBuilder {
         var inHeader = false
         for line in order {
             let items = byLine[line]!
-            let texts = items.map { tokens[$0] }.filter { $0.kind == .text }.map { LabelNormalizer.fold($0.text) }
+            let texts = items.map { tokens[$0] }.filter { $0.kind == .text }.map { LabelScore.key($0.text) }
             let hasValue = items.contains { tokens[$0].kind == .value }
-            let strong = texts.contains { t in strongHeader.contains(where: t.contains) }
-            let weak = !texts.isEmpty && texts.allSatisfy { t in t.count <= 3 || headerFragments.contains(where: t.contains) }
+            let strong = texts.contains { t in strongKeys.contains { LabelScore.contains(t, $0) } }
+            let weak = !texts.isEmpty && texts.allSatisfy { t in t.count <= 3 || fragmentKeys.contains { LabelScore.contains(t, $0) } }
             if !hasValue, strong || (inHeader && weak) {
                 inHeader = true
                 excluded.formUnion(items)
@@ -142,11 +145,12 @@ enum StandardTableBuilder {
     }
 
     /// The printed label when the mapping reads it as this row, else the template's own label.
-    static func labelText(_ aligned: AlignedRow, tokens: [Token], matcher: LabelMatcher, fallback: String) -> (String, SourceLocation?, [BookmarkMarker]) {
+    static func labelText(_ aligned: AlignedRow, tokens: [Token], labels: [String], fallback: String) -> (String, SourceLocation?, [BookmarkMarker]) {
         guard let first = aligned.labelTokens.first else { return (fallback, nil, []) }
         let printed = aligned.labelTokens.map { tokens[$0].text }.joined()
         let marks = aligned.labelTokens.flatMap { tokens[$0].bookmarks }
-        let text = matcher.match(printed)?.key == aligned.plan.key ? printed : fallback
+        let normalized = LabelNormalizer.normalize(printed)
+        let text = labels.contains { LabelNormalizer.normalize($0) == normalized } ? printed : fallback
         return (text, tokens[first].source, marks)
     }
 
@@ -155,7 +159,6 @@ enum StandardTableBuilder {
     static func requestsGrid(_ a: Alignment, tokens: [Token], variant: TemplateVariant, source: SourceLocation, ocr: Bool) -> Table {
         var g = GridBuilder(source: source)
         let spec = Template.spec(.requests, variant)
-        let matcher = LabelMatcher((Template.requests2021.rows + [Template.requests2019.row("other_handling")!]).map { ($0.key, $0.labels) })
         g.put(0, 0, rowSpan: 3, columnSpan: 3, text: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
         g.put(0, 3, columnSpan: 7, text: "申请人情况")
         g.put(1, 3, rowSpan: 2, text: "自然人")
@@ -178,7 +181,7 @@ enum StandardTableBuilder {
             counter += 1
             var fallback = row.labels[0]
             if let n = numbering[row.key] { fallback = n + fallback } else if group != nil, group != "results" { fallback = "\(counter).\(fallback)" }
-            let (text, at, marks) = labelText(aligned, tokens: tokens, matcher: matcher, fallback: fallback)
+            let (text, at, marks) = labelText(aligned, tokens: tokens, labels: row.labels, fallback: fallback)
             let labelIndex: Int
             switch group {
             case nil:
@@ -209,7 +212,6 @@ enum StandardTableBuilder {
     static func activeGrid(_ a: Alignment, tokens: [Token], variant: TemplateVariant, source: SourceLocation, ocr: Bool) -> Table {
         var g = GridBuilder(source: source)
         let spec = Template.spec(.activeDisclosure, variant)
-        let matcher = LabelMatcher(spec.rows.map { ($0.key, $0.labels) })
         let blocks: [(String, [String])] = variant == .v2021
             ? [("（一）", ["regulations", "normative_documents"]), ("（五）", ["licensing"]), ("（六）", ["penalty", "coercion"]),
                ("（八）", ["fees"])]
@@ -226,7 +228,7 @@ enum StandardTableBuilder {
             r += 1
             for key in keys {
                 let index = spec.rows.firstIndex { $0.key == key }!
-                let (text, at, marks) = labelText(a.rows[index], tokens: tokens, matcher: matcher, fallback: spec.rows[index].labels[0])
+                let (text, at, marks) = labelText(a.rows[index], tokens: tokens, labels: spec.rows[index].labels, fallback: spec.rows[index].labels[0])
                 g.put(r, 0, text: text, source: at, bookmarks: marks)
                 dataCells(&g, row: r, columns: (0..<columns.count).map { 1 + $0 }, spans: spans, a.rows[index], ocr: ocr, tokens: tokens)
                 r += 1
