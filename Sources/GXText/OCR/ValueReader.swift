@@ -30,6 +30,11 @@ enum ValueReader {
         return nil
     }
 
+    /// Debris that cannot hide a digit: punctuation and rule marks only (`>`, `、`, `“`, `-`).
+    static func isHarmless(_ text: String) -> Bool {
+        text.allSatisfy { !$0.isLetter && !$0.isNumber }
+    }
+
     /// OCR debris: no Chinese character and not a value (`TV`, `WIN`, `olo`, `“`, `，`).
     static func isNoise(_ text: String) -> Bool {
         !text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }

@@ -18,6 +18,8 @@ enum LayoutReorder {
         guard let first = chars.first else { return false }
         if first.isASCIIDigit { return chars.count > 1 && (chars[1] == "." || chars[1] == "、" || chars[1] == " ") }
         if first == "(" || first == "（" { return chars.count > 2 && (chars[2] == ")" || chars[2] == "）") }
+        // `二)`, `三、`: numbering whose bracket OCR dropped.
+        if "一二三四五六七八九十".contains(first) { return chars.count > 1 && ")）、".contains(chars[1]) }
         return false
     }
 

@@ -176,7 +176,7 @@ enum RowAligner {
         var mismatched: [(row: Int, values: [Int])] = []
         for unit in units {
             let widths = unit.rows.map { plans[$0].width }
-            let values = unit.values.map { tokens[$0] }
+            let values = unit.values.map { tokens[$0] }.filter { $0.kind != .noise || !ValueReader.isHarmless($0.text) }
             let clean = values.filter { $0.kind != .noise }
             if clean.count == widths.reduce(0, +), clean.count == values.count || ocr {
                 var k = 0
@@ -200,6 +200,22 @@ enum RowAligner {
                         ? .slots([Token?](repeating: nil, count: plans[row].width))
                         : .lost(seen: "", note: "no values printed for this row")
                 }
+            } else if ocr, Set(values.map(\.line)).count == unit.rows.count {
+                // OCR put each row's values on its own line: one line per row, then row by row.
+                var byLine: [[Int]] = []
+                var lastLine = -1
+                for t in unit.values where tokens[t].kind != .noise || !ValueReader.isHarmless(tokens[t].text) {
+                    if tokens[t].line != lastLine { byLine.append([]); lastLine = tokens[t].line }
+                    byLine[byLine.count - 1].append(t)
+                }
+                for (row, group) in zip(unit.rows, byLine) {
+                    let c = group.filter { tokens[$0].kind != .noise }.count
+                    if c == plans[row].width, c == group.count {
+                        rows[row].values = .slots(group.map { tokens[$0] })
+                    } else {
+                        mismatched.append((row, group))
+                    }
+                }
             } else {
                 mismatches += 1
                 let seen = values.map(\.text).joined(separator: " ")
@@ -213,7 +229,7 @@ enum RowAligner {
         let centers = slotCenters(rows, tokens: tokens)
         for (row, valueIndexes) in mismatched {
             let w = plans[row].width
-            let values = valueIndexes.map { tokens[$0] }
+            let values = valueIndexes.map { tokens[$0] }.filter { $0.kind != .noise || !ValueReader.isHarmless($0.text) }
             let clean = values.filter { $0.kind != .noise }
             let seen = values.map(\.text).joined(separator: " ")
             if !ocr, format == .spaced, clean.count < w, clean.count == values.count,

@@ -31,7 +31,11 @@ enum StandardTableBuilder {
                 RowAligner.align(tokens, excluded: excluded, plans: plans(Template.spec(.requests, v)), format: format, ocr: ocr,
                                  lines: lines)
             }
-            let pick = alignments[1].score > alignments[0].score + 0.5 ? 1 : 0
+            // 2019 prints （六）其他处理 as one data row; 2021 splits it into three long, distinctive labels.
+            func found(_ a: Alignment, _ key: String) -> Bool { a.rows.contains { $0.plan.key == key && !$0.labelTokens.isEmpty } }
+            let only2019 = found(alignments[1], "other_handling")
+                && !found(alignments[0], "other_overdue_correction") && !found(alignments[0], "other_overdue_fee")
+            let pick = only2019 || alignments[1].score > alignments[0].score + 0.5 ? 1 : 0
             let alignment = alignments[pick]
             signals = signals || alignment.mismatches > 0
             let headerLast = excluded.map { tokens[$0].line }.max() ?? region.start
