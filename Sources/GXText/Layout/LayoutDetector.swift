@@ -10,8 +10,6 @@ enum LineFormat: String {
 
 struct LayoutProfile {
     var format: LineFormat
-    /// Prose hard-wrapped at a fixed width (pdftotext, OCR): lines of one paragraph must be joined.
-    var wrappedProse: Bool
 }
 
 enum LayoutDetector {
@@ -27,7 +25,7 @@ enum LayoutDetector {
         if leadingSingleTab >= 12, leadingSingleTab >= multiField * 2 { format = .cellPerLine }
         else if multiField >= 6 { format = .tabRows }
         else { format = .spaced }
-        return LayoutProfile(format: format, wrappedProse: wrapped(lines))
+        return LayoutProfile(format: format)
     }
 
     /// Hard-wrapped prose: many lines end within a few columns of the same width without ending a
