@@ -22,19 +22,21 @@ let package = Package(
         .target(name: "GXTemplate", dependencies: ["GXModel"]),
         // Adapters.
         .target(name: "GXDocx", dependencies: ["GXModel", "CLibXML2", "CLibZip"]),
+        // Exported, pdftotext and OCR text; rebuilds the standard tables with the template's help.
+        .target(name: "GXText", dependencies: ["GXModel", "GXTemplate"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only.
         .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate"]),
         // Sniff → adapter → report → validate → export.
-        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXValidation", "GXExport"]),
+        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXValidation", "GXExport"]),
         // Many inputs on many workers, in a deterministic order, resumable.
         .target(name: "GXBatch", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
         .executableTarget(name: "gxconvert", dependencies: [
             "GXConvert", "GXBatch", "GXDocx",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx"], path: "Tools/bench/Sources/gxbench"),
+        .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx", "GXText"], path: "Tools/bench/Sources/gxbench"),
 
         // Shared by the test targets: fixture paths and a real CSV parser.
         .target(name: "GXTestSupport", path: "Tests/Support"),
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "GXTemplateTests", dependencies: ["GXTemplate", "GXModel"]),
         .testTarget(name: "GXValidationTests", dependencies: ["GXValidation", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
+        .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
                                                          "GXTestSupport"]),

@@ -1,6 +1,7 @@
 import GXDocx
 import GXModel
 import GXTemplate
+import GXText
 import GXValidation
 
 public struct ConvertOptions: Sendable {
@@ -31,7 +32,9 @@ public enum Converter {
         switch format {
         case .docx:
             return try DocxReader.read(bytes, limits: options.limits)
-        case .html, .text:
+        case .text:
+            return try TextReader.read(bytes)
+        case .html:
             throw GXError(.unsupportedFormat, "the \(format.rawValue) reader is not part of this build yet",
                           hint: "convert the DOCX upload instead")
         }

@@ -21,7 +21,7 @@ import GXValidation
         for url in Self.docx {
             let expected = try Fixtures.expectation(for: url)
             for key in ["violations", "warnings"] {
-                for f in ExpectationCheck.findings(expected, key) { broken.insert(String(f.split(separator: " ")[0])) }
+                for f in ReportExpectation.findings(expected, key) { broken.insert(String(f.split(separator: " ")[0])) }
             }
         }
         #expect(Self.ruleCodes.isSubset(of: broken), "missing: \(Self.ruleCodes.subtracting(broken))")
@@ -31,15 +31,15 @@ import GXValidation
     func rulesFireExactlyWhereExpected(_ url: URL) throws {
         let expected = try Fixtures.expectation(for: url)
         let report = try Self.report(url)
-        ExpectationCheck.check(report, against: expected)
+        ReportExpectation(expected: expected).check(report)
 
         let rules = report.diagnostics.filter { Self.ruleCodes.contains($0.code) }
         let errors = rules.filter { $0.severity == .error }
-        #expect(errors.map { "\($0.code) \($0.subject ?? "?")" }.sorted() == ExpectationCheck.findings(expected, "violations"))
+        #expect(errors.map { "\($0.code) \($0.subject ?? "?")" }.sorted() == ReportExpectation.findings(expected, "violations"))
         #expect(rules.filter { $0.severity == .warning }.map { "\($0.code) \($0.subject ?? "?")" }.sorted()
-                == ExpectationCheck.findings(expected, "warnings"))
+                == ReportExpectation.findings(expected, "warnings"))
         #expect(rules.filter { $0.severity == .info }.map { "\($0.code) \($0.subject ?? "?")" }.sorted()
-                == ExpectationCheck.findings(expected, "not_assessable"))
+                == ReportExpectation.findings(expected, "not_assessable"))
 
         // Both sides of every arithmetic error, as printed.
         for want in (expected["violations"] as? [[String: Any]]) ?? [] where (want["right"] as? NSNumber) != nil {
@@ -68,7 +68,7 @@ import GXValidation
                 return try #require(CrossYearFacts(report: try Self.report(url), file: name))
             }
             let found = CrossYearRules.check(facts).map { "\($0.code) \($0.subject ?? "?")" }.sorted()
-            #expect(found == ExpectationCheck.findings(pair, "warnings"), "\(names)")
+            #expect(found == ReportExpectation.findings(pair, "warnings"), "\(names)")
         }
     }
 }

@@ -77,6 +77,7 @@ public enum ReportJSON {
             m.append(("repair", .object([("read", .string(r.read)), ("inferred", .string(r.inferred)),
                                          ("rule", .string(r.rule)), ("note", .string(r.note))])))
         }
+        if cell.lost { m.append(("lost", .bool(true))) }
         return .object(m)
     }
 

@@ -10,6 +10,8 @@ public struct Table: Sendable {
     public var source: SourceLocation
     /// Bookmarks that stood directly in the table or row markup, outside any cell: they mark a row.
     public var rowBookmarks: [RowBookmark] = []
+    /// Rows whose values a text or OCR reader could not place with certainty (empty for DOCX).
+    public var rowReadings: [RowReadings] = []
 
     public init(source: SourceLocation) {
         self.rowCount = 0
@@ -123,6 +125,9 @@ public struct TableCell: Sendable {
     /// The cell's content; nested tables stay here as `.table`.
     public var blocks: [Block]
     public var source: SourceLocation
+    /// nil when the text is what the source printed; set by text/OCR readers for a value that was
+    /// lost (text empty) or read with doubt. A blank cell has no quality: blank is never lost.
+    public var quality: ReadQuality? = nil
 
     public init(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, blocks: [Block] = [],
                 source: SourceLocation) {

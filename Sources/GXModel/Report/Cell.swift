@@ -65,6 +65,9 @@ public struct ReportCell: Sendable {
     public var number: PrintedNumber?
     public var source: SourceLocation
     public var repair: Repair?
+    /// The source had a value here that could not be read, and no equation could restore it: the
+    /// value is unknown (kind `blank`, value null), which is not the same as printed blank.
+    public var lost: Bool = false
 
     public init(path: CellPath, text: String, kind: CellKind, number: PrintedNumber?, source: SourceLocation,
                 repair: Repair? = nil) {

@@ -25,12 +25,15 @@ public enum ReportBuilder {
         for (b, block) in document.blocks.enumerated() {
             guard case .table(let table) = block, let key = classify(table, section: sections.sectionOfBlock[b]),
                   !mapped.values.contains(where: { $0.table.key == key }) else { continue }
-            let result: MappedTable
+            var result: MappedTable
             switch key {
             case .activeDisclosure: result = ActiveDisclosureMapper.map(table)
             case .requests: result = RequestsMapper.map(table)
             case .reviewLitigation: result = ReviewLitigationMapper.map(table)
             }
+            // Text and OCR readers flag values they lost or doubt; only the equations may settle them.
+            let flags = RepairInput.collect(table, roles: result.roles)
+            if !flags.isEmpty { result.diagnostics += Repairer.apply(flags, to: &result.table) }
             mapped[b] = result
             report.diagnostics += result.diagnostics
         }

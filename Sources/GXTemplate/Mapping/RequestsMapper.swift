@@ -60,8 +60,12 @@ enum RequestsMapper {
             guard let rowMatch = match else { continue }
             if rowMatch.key == "other_handling" {
                 // 2021 puts （六）其他处理 as a group label with sub-rows; 2019 gives it numbers directly.
+                // A text reader's cell flagged lost held a value too, even if it could not be read.
                 let hasNumbers = Template.requestColumns.contains { col in
-                    columnOf[col.key].map { CellReader.read(table.text(row: r, column: $0)).kind == .number } ?? false
+                    columnOf[col.key].map { c in
+                        CellReader.read(table.text(row: r, column: c)).kind == .number
+                            || table.cell(row: r, column: c)?.quality?.state == .lost
+                    } ?? false
                 }
                 if !hasNumbers { match = nil; continue }
                 sawOtherHandling = true

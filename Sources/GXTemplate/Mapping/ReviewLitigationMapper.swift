@@ -57,7 +57,8 @@ enum ReviewLitigationMapper {
 
     private static func isDataRow(_ table: Table, _ r: Int) -> Bool {
         let cells = table.anchored(row: r)
-        let numbers = cells.filter { CellReader.read($0.cell.text).kind == .number }.count
+        // Cells a text reader flagged lost held numbers too.
+        let numbers = cells.filter { CellReader.read($0.cell.text).kind == .number || $0.cell.quality?.state == .lost }.count
         let labels = cells.filter { columnMatcher.match($0.cell.text, fuzzy: false) != nil || groupMatcher.match($0.cell.text, fuzzy: false) != nil }.count
         return numbers >= 3 && labels == 0
     }

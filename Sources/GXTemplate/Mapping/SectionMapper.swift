@@ -138,3 +138,13 @@ struct SectionMapper {
 extension Substring {
     func trimmingCharacters() -> String { String(self).trimmedCell }
 }
+
+/// Section heading recognition for readers that must find the sections before they build blocks
+/// (the text adapter uses it to bound its table regions). Same rules as the mapping itself.
+public enum SectionHeadings {
+    /// The 0-based index into `Template.sections` of the section `text` opens, if it is a heading
+    /// of section `after` or later.
+    public static func match(_ text: String, after: Int = 0) -> Int? {
+        SectionMapper.heading(text.trimmedCell, after: after)?.0
+    }
+}

@@ -40,7 +40,7 @@ struct Arithmetic {
         var numbers: [PrintedNumber] = []
         for (path, cell) in zip(all, cells) {
             if let cell, cell.kind == .number, let n = cell.number { numbers.append(n); continue }
-            if options.blankAsZero, cell == nil || cell!.kind == .blank {
+            if options.blankAsZero, cell == nil || (cell!.kind == .blank && !cell!.lost) {
                 numbers.append(PrintedNumber(canonical: "0")!)
                 usedBlankAsZero = true
                 continue

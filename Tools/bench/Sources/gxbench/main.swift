@@ -2,30 +2,36 @@
 // part and parsing it with libxml2 with no work per event — on the same files, in one process.
 //
 //   gxbench [--seconds S] <folder or .docx files…>
+//   gxbench --text [--seconds S] <folder or .txt files…>   (the text adapter: reader, and full conversion)
 import Foundation
 import GXConvert
 import GXDocx
 import GXExport
+import GXText
 
 var seconds = 3.0
 var paths: [String] = []
+var textMode = false
 var args = CommandLine.arguments.dropFirst()
 while let arg = args.popFirst() {
-    if arg == "--seconds", let v = args.popFirst().flatMap(Double.init) { seconds = v } else { paths.append(arg) }
+    if arg == "--seconds", let v = args.popFirst().flatMap(Double.init) { seconds = v }
+    else if arg == "--text" { textMode = true }
+    else { paths.append(arg) }
 }
-if paths.isEmpty { paths = ["Fixtures/docx"] }
+if paths.isEmpty { paths = [textMode ? "Fixtures/text" : "Fixtures/docx"] }
+let suffix = textMode ? ".txt" : ".docx"
 
 var files: [[UInt8]] = []
 for path in paths {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { continue }
     let urls = isDir.boolValue
-        ? (try FileManager.default.contentsOfDirectory(atPath: path)).sorted().filter { $0.hasSuffix(".docx") }
+        ? (try FileManager.default.contentsOfDirectory(atPath: path)).sorted().filter { $0.hasSuffix(suffix) }
             .map { URL(fileURLWithPath: path).appendingPathComponent($0) }
         : [URL(fileURLWithPath: path)]
     for url in urls { files.append([UInt8](try Data(contentsOf: url))) }
 }
-guard !files.isEmpty else { print("no .docx files found"); exit(2) }
+guard !files.isEmpty else { print("no \(suffix) files found"); exit(2) }
 let totalBytes = files.reduce(0) { $0 + $1.count }
 
 @MainActor
@@ -47,6 +53,14 @@ func measure(_ name: String, _ body: ([UInt8]) throws -> Int) rethrows -> Double
     return perDoc
 }
 
+if textMode {
+    print("\(files.count) text files, \(totalBytes / files.count) bytes on average, ~\(Int(seconds)) s per measurement, one core")
+    _ = try measure("text → document model") { try TextReader.read($0).blocks.count }
+    _ = try measure("gxconvert: → validated report → JSON") {
+        ReportJSON.write(try Converter.report($0, path: "bench.txt")).utf8.count
+    }
+    exit(0)
+}
 print("\(files.count) DOCX files, \(totalBytes / files.count) bytes on average, ~\(Int(seconds)) s per measurement, one core")
 let floor = try measure("floor: unzip + SAX parse") { try DocxReader.parseOnly($0) }
 let read = try measure("docx → document model") { try DocxReader.read($0).blocks.count }

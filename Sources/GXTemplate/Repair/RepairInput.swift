@@ -1,0 +1,42 @@
+import GXModel
+
+/// What a reader flagged in one document table, translated to report paths through the mapper's
+/// roles: cells it lost, cells it read with doubt, and rows whose values it could not place.
+public struct RepairInput: Sendable {
+    public var lost: [CellPath: ReadQuality] = [:]
+    public var uncertain: [CellPath: ReadQuality] = [:]
+    public var rows: [AmbiguousRow] = []
+
+    public struct AmbiguousRow: Sendable {
+        public var paths: [CellPath]
+        public var readings: [[SlotReading?]]
+        public var seen: String
+        public var note: String
+    }
+
+    public var isEmpty: Bool { lost.isEmpty && uncertain.isEmpty && rows.isEmpty }
+
+    /// Collects the flags of `table`'s cells whose role is a data cell path.
+    public static func collect(_ table: Table, roles: [Int: String]) -> RepairInput {
+        var input = RepairInput()
+        func path(_ index: Int) -> CellPath? {
+            guard let role = roles[index] else { return nil }
+            let parts = role.split(separator: ".").map(String.init)
+            guard parts.count == 3 else { return nil }
+            return CellPath(parts[0], parts[1], parts[2])
+        }
+        for (i, cell) in table.cells.enumerated() {
+            guard let quality = cell.quality, let p = path(i) else { continue }
+            switch quality.state {
+            case .lost: input.lost[p] = quality
+            case .uncertain: input.uncertain[p] = quality
+            }
+        }
+        for row in table.rowReadings {
+            let paths = row.columns.compactMap { c in table.cellIndex(row: row.row, column: c).flatMap(path) }
+            guard paths.count == row.columns.count, !paths.isEmpty else { continue }
+            input.rows.append(AmbiguousRow(paths: paths, readings: row.readings, seen: row.seen, note: row.note))
+        }
+        return input
+    }
+}

@@ -1,0 +1,75 @@
+import GXModel
+import GXTemplate
+
+/// Where the three standard tables lie in the lines: each starts at its first header line (found
+/// by the template's header words, after its section heading when there is one) and is bounded by
+/// the next table or the next section heading. Page footers inside do not matter.
+struct Region {
+    var key: StandardTableKey
+    var start: Int
+    var end: Int
+}
+
+enum RegionFinder {
+    static func headings(_ lines: [TextLine]) -> [Int: Int] {
+        var found: [Int: Int] = [:]
+        var next = 0
+        for (i, line) in lines.enumerated() where !line.isBlank && !line.text.hasPrefix("\t") {
+            let t = line.text.trimmingSpaces
+            guard t.count <= 60, next < Template.sections.count else { continue }
+            if let s = SectionHeadings.match(t, after: next) {
+                found[s] = i
+                next = s + 1
+            }
+        }
+        return found
+    }
+
+    static func find(_ lines: [TextLine], headings: [Int: Int]) -> [Region] {
+        func folded(_ i: Int) -> String { LabelNormalizer.fold(lines[i].text) }
+        func firstLine(from: Int, to: Int, _ test: (Int) -> Bool) -> Int? {
+            guard from < to else { return nil }
+            return (from..<to).first { !lines[$0].isBlank && !lines[$0].isFooter && test($0) }
+        }
+        var regions: [Region] = []
+        let n = lines.count
+        let isHeading = Set(headings.values)
+
+        let s2 = firstLine(from: headings[1] ?? 0, to: headings[2] ?? n) { i in
+            let f = folded(i)
+            return !isHeading.contains(i) && (f.contains("第二十条") || f.hasPrefix("信息内容"))
+        }
+        let s3 = firstLine(from: headings[2] ?? (s2.map { $0 + 1 } ?? 0), to: headings[3] ?? n) { i in
+            let f = folded(i)
+            return !isHeading.contains(i)
+                && (f.contains("本列数据") || f.contains("勾稽关系") || f.contains("申请人情况") || f.contains("本年新收"))
+        }
+        var s4 = firstLine(from: max(headings[3] ?? 0, (s3 ?? s2 ?? -1) + 1), to: headings[4] ?? n) { i in
+            guard !isHeading.contains(i) else { return false }
+            let f = folded(i)
+            if ["结果维持", "尚未审结", "未经复议", "复议后起诉", "结果纠正"].contains(where: f.contains) { return true }
+            if f == "行政复议" || f.hasPrefix("行政复议行政诉讼") { return true }
+            return false
+        }
+        if let s = s4 {
+            // A short group-header line (`行政复议   行政诉讼`) just above belongs to the table.
+            var k = s - 1
+            while k > (headings[3] ?? (s3 ?? 0)), lines[k].isBlank || lines[k].isFooter { k -= 1 }
+            if k >= 0, k != s, !isHeading.contains(k) {
+                let f = LabelNormalizer.fold(lines[k].text)
+                if f.count <= 24, f.contains("行政复议") || f.contains("行政诉讼"), !f.hasSuffix("情况"), !f.hasSuffix("情况。") {
+                    s4 = k
+                }
+            }
+        }
+        let starts: [(StandardTableKey, Int?)] = [(.activeDisclosure, s2), (.requests, s3), (.reviewLitigation, s4)]
+        for (index, entry) in starts.enumerated() {
+            guard let start = entry.1 else { continue }
+            var end = n
+            for later in starts.dropFirst(index + 1) { if let s = later.1, s > start { end = min(end, s) } }
+            for (_, h) in headings where h > start { end = min(end, h) }
+            regions.append(Region(key: entry.0, start: start, end: end))
+        }
+        return regions
+    }
+}

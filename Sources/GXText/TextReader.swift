@@ -1,0 +1,97 @@
+import GXModel
+import GXTemplate
+
+/// The text adapter: exported text (a DOCX text extractor's cell-per-line dump, tab-separated
+/// rows), `pdftotext` output (`-layout` and plain) and OCR output all become the same `Document` a
+/// DOCX gives — paragraphs, and the three standard tables as real grids with spans — with a
+/// source line and column on every piece and `[bookmark: …]` markers kept as bookmarks.
+///
+/// Values are never invented here: a value the text lost is an empty cell flagged `lost`, a value
+/// read by OCR is flagged `uncertain`, and a row whose values could not be placed lists its
+/// possible readings. The report layer settles them with the template's equations.
+public enum TextReader {
+    public static func read(_ bytes: [UInt8], limits: TextLimits = .init()) throws -> Document {
+        let (text, encoding) = try TextDecoder.decode(bytes, limits: limits)
+        var document = read(text: text)
+        if encoding == .gb18030 || encoding == .utf16BE || encoding == .utf16LE {
+            document.diagnostics.insert(Diagnostic(code: "GX-I-ENCODING", severity: .info,
+                message: "the text was decoded as \(encoding.rawValue)", messageZh: "文本按 \(encoding.rawValue) 解码"), at: 0)
+        }
+        return document
+    }
+
+    public static func read(text: String) -> Document {
+        let lines = LineSplitter.split(text)
+        let profile = LayoutDetector.detect(lines)
+        let headings = RegionFinder.headings(lines)
+        let regions = RegionFinder.find(lines, headings: headings)
+
+        // Read every table as clean text first; if any looks like OCR, read them all as OCR.
+        var built = regions.map { StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: false) }
+        let ocr = built.contains { $0.ocrSignals }
+        if ocr {
+            built = regions.map { StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: true) }
+        }
+
+        var blocks: [Block] = []
+        var diagnostics: [Diagnostic] = [Diagnostic(code: "GX-I-TEXT-LAYOUT", severity: .info,
+            message: "text read as \(profile.format.rawValue)\(ocr ? ", OCR output (values checked against the template's equations)" : "")",
+            messageZh: "文本版式：\(profile.format.rawValue)\(ocr ? "，识别文本" : "")")]
+        // Which lines are tables and which are prose; the prose alone decides how it is wrapped.
+        var placements: [(line: Int, table: Int)] = []
+        var proseLines: [Int] = []
+        var i = 0
+        while i < lines.count {
+            if let r = regions.firstIndex(where: { $0.start == i }) {
+                placements.append((i, r))
+                i = max(built[r].lastLine + 1, i + 1)
+                continue
+            }
+            proseLines.append(i)
+            i += 1
+        }
+        let prosePart = proseLines.map { lines[$0] }
+        let wrapped = LayoutDetector.wrapped(prosePart)
+        let measure = ParagraphBuilder.measure(prosePart)
+        var prose: [Int] = []
+        func flushProse() {
+            for p in ParagraphBuilder.paragraphs(lines, indices: prose, wrapped: wrapped, measure: measure) {
+                blocks.append(.paragraph(p))
+            }
+            prose = []
+        }
+        var tableNumber = 0
+        var next = 0
+        for line in proseLines + [lines.count] {
+            while next < placements.count, placements[next].line < line {
+                flushProse()
+                let r = placements[next].table
+                tableNumber += 1
+                var table = built[r].table
+                table.source.table = tableNumber
+                stamp(&table, number: tableNumber)
+                blocks.append(.table(table))
+                diagnostics += built[r].diagnostics
+                next += 1
+            }
+            if line < lines.count { prose.append(line) }
+        }
+        flushProse()
+        return Document(format: .text, blocks: blocks, diagnostics: diagnostics)
+    }
+
+    /// Gives each cell its table, row and cell numbers (1-based), keeping its line and column.
+    static func stamp(_ table: inout Table, number: Int) {
+        for index in table.cells.indices {
+            table.updateCell(index) { cell in
+                cell.source.table = number
+                cell.source.row = cell.row + 1
+                cell.source.cell = cell.column + 1
+                if case .paragraph(var p) = cell.blocks.first {
+                    p.source = cell.source
+                    cell.blocks[0] = .paragraph(p)
+                }
+            }
+        }
+    }
+}
