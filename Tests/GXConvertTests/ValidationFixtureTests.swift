@@ -9,6 +9,8 @@ import GXValidation
 /// — with both sides of the equation right — and nowhere else.
 @Suite struct ValidationFixtureTests {
     static let docx = Fixtures.files("validation", ext: "docx")
+    /// The same reports as tab-separated text exports: the rules must find the same things.
+    static let text = Fixtures.files("validation", ext: "txt")
     static let ruleCodes: Set<String> = ["T3-BAL", "T3-SUM", "T3-ROW", "T4-SUM", "T-INT", "T-VARIANT",
                                          "N-RECV", "N-DONE", "N-BREAK", "N-LEGAL"]
 
@@ -27,11 +29,20 @@ import GXValidation
         #expect(Self.ruleCodes.isSubset(of: broken), "missing: \(Self.ruleCodes.subtracting(broken))")
     }
 
-    @Test(arguments: docx)
+    @Test func everyReportComesInBothForms() {
+        #expect(Self.docx.count == Self.text.count)
+        #expect(Self.docx.count >= 18)
+    }
+
+    @Test(arguments: docx + text)
     func rulesFireExactlyWhereExpected(_ url: URL) throws {
         let expected = try Fixtures.expectation(for: url)
         let report = try Self.report(url)
         ReportExpectation(expected: expected).check(report)
+        if url.pathExtension == "txt" {
+            let d = report.diagnostics.first { $0.severity == .error }
+            if let d { #expect(d.cells.allSatisfy { $0.source.line > 0 }, "text findings point at a line: \(d.cells.map(\.source))") }
+        }
 
         let rules = report.diagnostics.filter { Self.ruleCodes.contains($0.code) }
         let errors = rules.filter { $0.severity == .error }
@@ -63,12 +74,14 @@ import GXValidation
         #expect(pairs.count >= 3)
         for pair in pairs {
             let names = pair["files"] as! [String]
-            let facts = try names.map { name in
-                let url = Fixtures.root.appendingPathComponent("validation/\(name).docx")
-                return try #require(CrossYearFacts(report: try Self.report(url), file: name))
+            for ext in ["docx", "txt"] {
+                let facts = try names.map { name in
+                    let url = Fixtures.root.appendingPathComponent("validation/\(name).\(ext)")
+                    return try #require(CrossYearFacts(report: try Self.report(url), file: name))
+                }
+                let found = CrossYearRules.check(facts).map { "\($0.code) \($0.subject ?? "?")" }.sorted()
+                #expect(found == ReportExpectation.findings(pair, "warnings"), "\(names) as \(ext)")
             }
-            let found = CrossYearRules.check(facts).map { "\($0.code) \($0.subject ?? "?")" }.sorted()
-            #expect(found == ReportExpectation.findings(pair, "warnings"), "\(names)")
         }
     }
 }

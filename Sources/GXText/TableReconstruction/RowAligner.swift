@@ -126,6 +126,7 @@ enum RowAligner {
                 }
                 t += 1
             }
+            if format == .tabRows { values = withInteriorBlanks(values, tokens: tokens, excluded: excluded) }
             segments[a.row] = values
         }
         for row in rows { if let last = row.labelTokens.last { lastToken = max(lastToken, last) } }
@@ -315,4 +316,20 @@ enum RowAligner {
 
 extension Character {
     var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+}
+
+/// In tab-separated rows an empty field between two values on one line is a blank cell, printed
+/// as nothing: it holds its column's place. (Empty fields before the values are merged label
+/// columns, and after them merged or trailing cells; neither is a value.)
+private func withInteriorBlanks(_ values: [Int], tokens: [Token], excluded: Set<Int>) -> [Int] {
+    guard values.count >= 2 else { return values }
+    var out: [Int] = []
+    for (j, v) in values.enumerated() {
+        out.append(v)
+        guard j + 1 < values.count else { continue }
+        let next = values[j + 1]
+        guard tokens[v].line == tokens[next].line, next > v + 1 else { continue }
+        for e in (v + 1)..<next where tokens[e].kind == .empty && !excluded.contains(e) { out.append(e) }
+    }
+    return out
 }
