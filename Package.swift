@@ -22,12 +22,14 @@ let package = Package(
         .target(name: "GXTemplate", dependencies: ["GXModel"]),
         // Adapters.
         .target(name: "GXDocx", dependencies: ["GXModel", "CLibXML2", "CLibZip"]),
+        // HTML pages (portal pages, Word/WPS "Save as HTML", LibreOffice exports); shares ReadLimits with GXDocx.
+        .target(name: "GXHTML", dependencies: ["GXModel", "GXDocx", "CLibXML2"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only.
         .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate"]),
         // Sniff → adapter → report → validate → export.
-        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXValidation", "GXExport"]),
+        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXHTML", "GXValidation", "GXExport"]),
         .executableTarget(name: "gxconvert", dependencies: [
             "GXConvert",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "GXModelTests", dependencies: ["GXModel"]),
         .testTarget(name: "GXTemplateTests", dependencies: ["GXTemplate", "GXModel"]),
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
+        .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXDocx", "GXModel"]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
     ]
 )

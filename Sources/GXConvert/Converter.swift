@@ -1,4 +1,5 @@
 import GXDocx
+import GXHTML
 import GXModel
 import GXTemplate
 import GXValidation
@@ -27,7 +28,9 @@ public enum Converter {
         switch format {
         case .docx:
             return try DocxReader.read(bytes, limits: options.limits)
-        case .html, .text:
+        case .html:
+            return try HTMLReader.read(bytes, limits: options.limits)
+        case .text:
             throw GXError(.unsupportedFormat, "the \(format.rawValue) reader is not part of this build yet",
                           hint: "convert the DOCX upload instead")
         }
