@@ -97,4 +97,20 @@ import GXModel
         #expect(Page.paragraphs(doc).first?.text == "某某镇2022年政府信息公开工作年度报告")
         #expect(doc.diagnostics.contains { $0.code == "GX-I-LAYOUT-TABLE" })
     }
+
+    @Test func downlevelCommentsGoButCommentsStayComments() throws {
+        let doc = try Page.read(Page.body("""
+        <!--[if gte mso 9]><xml><o:x>不是正文</o:x></xml><![endif]--><p><![if !supportLists]>1.<![endif]>文字</p>
+        <!--[if !mso]><p>也不是</p><![endif]--><p><![if !supportEmptyParas]>&nbsp;<![endif]><o:p></o:p></p><p>后</p>
+        """))
+        #expect(Page.paragraphs(doc).map(\.text) == ["1.文字", "", "后"])
+    }
+
+    @Test func aMetadataLineIsNotTheTitle() throws {
+        let doc = try Page.read(Page.body("""
+        <div class="art"><p>名称：某某局2023年政府信息公开工作年度报告</p><p>某某局2023年政府信息公开工作年度报告</p>
+        <p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p></div>
+        """))
+        #expect(Page.paragraphs(doc).first?.text == "某某局2023年政府信息公开工作年度报告")
+    }
 }

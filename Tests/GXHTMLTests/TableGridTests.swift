@@ -95,9 +95,24 @@ import GXModel
         #expect(t.cell(row: 1, column: 0)?.text == "3")
         #expect(Page.paragraphs(doc).last?.text == "unclosed bold both")
     }
-}
 
-/// The standard limits, for assertions.
-enum ReadLimitsProbe {
-    static let maxColumns = 512
+    @Test func aReportTableWithItsHeadingInARowIsNotALayoutTable() throws {
+        let doc = try Page.read(Page.body("""
+        <table><tr><td colspan="5">四、政府信息公开行政复议、行政诉讼情况</td></tr>
+        <tr><td colspan="5">行政复议</td></tr><tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>
+        <tr><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr></table>
+        """))
+        #expect(Page.tables(doc).first?.rowCount == 4)
+        #expect(!doc.diagnostics.contains { $0.code == "GX-I-LAYOUT-TABLE" })
+    }
+
+    @Test func deeplyNestedTablesWithinTheDepthLimitAreRead() throws {
+        let depth = 80  // table/tr/td: 240 elements deep, under the 256 limit
+        let html = Page.body(String(repeating: "<table><tr><td>", count: depth) + "核心" + String(repeating: "</td></tr></table>", count: depth))
+        let doc = try Page.read(html)
+        // single-cell tables that only wrap another table are layout: unwrapped down to the last one
+        #expect(Page.paragraphs(doc).isEmpty)
+        #expect(Page.tables(doc).count == 1)
+        #expect(Page.tables(doc).first?.cell(row: 0, column: 0)?.text == "核心")
+    }
 }

@@ -28,9 +28,8 @@ enum ReportMarkers {
 
     /// The section number (1–6) when the paragraph opens a template section.
     static func sectionHeading(_ text: String) -> Int? {
-        guard text.utf8.count <= 1200 else { return nil }
-        let folded = fold(text)
-        guard folded.count <= 200 else { return nil }
+        // Only the start matters (a heading may run into its first sentence); fold just that.
+        let folded = fold(String(text.prefix(80)))
         for (i, (number, keywords)) in sections.enumerated() {
             guard folded.hasPrefix(number + "、") || folded.hasPrefix(number + ".") else { continue }
             let head = String(folded.prefix(30))
@@ -43,7 +42,8 @@ enum ReportMarkers {
     static func isTitle(_ text: String) -> Bool {
         guard text.utf8.count <= 600 else { return false }
         let folded = fold(text)
-        guard folded.count <= 90, folded.contains("报告"), folded.contains("政府信息公开") || folded.contains("政务公开") else { return false }
+        guard folded.count <= 90, folded.contains("报告"), folded.contains("政府信息公开") || folded.contains("政务公开"),
+              !folded.contains(":") else { return false }  // `名称：…报告`, `上一篇：…报告` are not titles
         return hasYear(folded)
     }
 
@@ -105,7 +105,7 @@ enum ReportMarkers {
     /// The page's `<title>`, without the site name portals append (`…报告_某某市人民政府`).
     static func titleFromHeadTitle(_ text: String) -> String {
         var s = text
-        for separator in ["_", "|", " - ", "－", "—"] {
+        for separator in ["_", "|", " - ", "－", "—", "-"] {
             let parts = s.components(separatedBy: separator)
             if parts.count > 1, isTitle(parts[0]) { s = parts[0] }
         }

@@ -13,14 +13,15 @@ enum ConditionalComments {
         let n = bytes.count
         while i < n {
             if bytes[i] == 0x3C, i + 4 < n, bytes[i + 1] == 0x21, bytes[i + 2] == 0x5B, isMarkerStart(bytes, i + 3) {
-                // find the closing "]>" within a short distance
+                // The marker ends at the first ">", which must follow "]"; a "<" first means it is
+                // not a marker (`<![endif]-->` closes a comment and is left alone).
                 var j = i + 3
-                let limit = min(n - 1, i + 256)
-                while j < limit, !(bytes[j] == 0x5D && bytes[j + 1] == 0x3E) { j += 1 }
-                if j < limit {
+                let limit = min(n, i + 256)
+                while j < limit, bytes[j] != 0x3E, bytes[j] != 0x3C { j += 1 }
+                if j < limit, bytes[j] == 0x3E, bytes[j - 1] == 0x5D {
                     // keep line breaks so line numbers stay right
                     for k in i..<j where bytes[k] == 0x0A { out.append(0x0A) }
-                    i = j + 2
+                    i = j + 1
                     removed += 1
                     continue
                 }

@@ -61,6 +61,7 @@ extension BlockBuilder {
         var table = Table(source: tableSource)
         table.ensure(rows: rows.count, columns: presize)
         var cellPlaced: [[Placed]] = []
+        var cellNodes: [Int] = []
         var repairs: [String] = []
 
         for (r, row) in rows.enumerated() {
@@ -103,6 +104,7 @@ extension BlockBuilder {
                 }
                 let placed = try readCell(cellNode, source: source)
                 cellPlaced.append(placed)
+                cellNodes.append(cellNode)
                 table.place(TableCell(row: r, column: column, rowSpan: rowspan, columnSpan: colspan,
                                       blocks: placed.map(\.block), source: source))
                 column += colspan
@@ -122,14 +124,20 @@ extension BlockBuilder {
             repairs.append("row(s) \(short.prefix(8).map(String.init).joined(separator: ", "))\(short.count > 8 ? " …" : "") end before the table's \(table.columnCount) columns; the missing slots are left empty")
         }
 
-        if isLayoutTable(table) {
-            note("GX-I-LAYOUT-TABLE", .info, "a table that lays out the page was read as its content", tableSource)
-            for placed in cellPlaced { sinks[sinks.count - 1] += placed }
-            for mark in table.rowBookmarks { bookmark(mark.marker.name, line: mark.marker.source.line) }
-            return
-        }
         if !ReportMarkers.isStandardTable(table), ReportMarkers.isMetadata(table.allText) {
             note("GX-I-METADATA-TABLE", .info, "a portal metadata table (索引号/发布机构…) was skipped", tableSource)
+            return
+        }
+        if isLayoutTable(table) {
+            note("GX-I-LAYOUT-TABLE", .info, "a table that lays out the page was read as its content", tableSource)
+            for (placed, cellNode) in zip(cellPlaced, cellNodes) {
+                // the empty paragraph a cell gets when it has none is not content of the page
+                sinks[sinks.count - 1] += placed.filter { item in
+                    if item.node == cellNode, case .paragraph(let p) = item.block, p.text.isEmpty, p.bookmarks.isEmpty { return false }
+                    return true
+                }
+            }
+            for mark in table.rowBookmarks { bookmark(mark.marker.name, line: mark.marker.source.line) }
             return
         }
         if !repairs.isEmpty {
@@ -230,11 +238,14 @@ extension BlockBuilder {
 
     /// A table that wraps the report (or parts of it) for layout, rather than a table of data.
     private func isLayoutTable(_ table: Table) -> Bool {
+        // A report table may carry its section heading or caption in a spanning first row: that
+        // does not make it a layout table.
+        let ownStandard = ReportMarkers.isStandardTable(table)
         for cell in table.cells {
             for block in cell.blocks {
                 switch block {
                 case .paragraph(let p):
-                    if ReportMarkers.sectionHeading(p.text) != nil || ReportMarkers.isTitle(p.text) { return true }
+                    if !ownStandard, ReportMarkers.sectionHeading(p.text) != nil || ReportMarkers.isTitle(p.text) { return true }
                 case .table(let nested):
                     if ReportMarkers.isStandardTable(nested) { return true }
                     if table.cells.count == 1 { return true }
