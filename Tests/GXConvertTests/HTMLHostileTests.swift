@@ -78,4 +78,12 @@ import GXModel
         let forced = try Converter.document(Array("<p>一、总体情况</p>".utf8), options: ConvertOptions(format: .html))
         #expect(forced.format == .html)
     }
+
+    @Test func aUTF16PageIsSniffedAsHTML() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "<html><body>\(Self.report)</body></html>".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let report = try Converter.report(bytes, path: "u16.html")
+        #expect(report.source.format == .html)
+        #expect(report.agency == "某某县人民政府")
+    }
 }

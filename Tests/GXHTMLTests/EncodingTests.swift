@@ -80,4 +80,9 @@ import GXModel
             #expect(error.code == .encoding || error.code == .xml, "\(error)")
         }
     }
+
+    @Test func bytesValidInNoEncodingAreAnEncodingError() throws {
+        let bytes = Array("<html><body><p>".utf8) + [UInt8](repeating: 0xFF, count: 2000) + Array("</p></body></html>".utf8)
+        #expect { try HTMLReader.read(bytes) } throws: { ($0 as? GXError)?.code == .encoding }
+    }
 }

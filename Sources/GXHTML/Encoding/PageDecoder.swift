@@ -74,7 +74,7 @@ public enum PageDecoder {
             // Mostly UTF-8 with a few damaged bytes (a truncated copy, a bad paste): stay UTF-8.
             let lossy = Transcoder.utf8Lossy(body)
             let nonASCII = String(decoding: lossy.utf8, as: UTF8.self).unicodeScalars.reduce(0) { $0 + ($1.value >= 0x80 ? 1 : 0) }
-            if lossy.invalidSequences * 20 < nonASCII { return try finish(lossy, .utf8) }
+            if lossy.invalidSequences * 20 < nonASCII - lossy.invalidSequences { return try finish(lossy, .utf8) }
             // Not UTF-8. Chinese pages that are not UTF-8 are GBK, whatever they say.
             if let gb = Transcoder.strict(body, from: .gb18030) {
                 if declared.encoding == nil {
