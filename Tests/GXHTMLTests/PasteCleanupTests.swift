@@ -113,4 +113,15 @@ import GXModel
         """))
         #expect(Page.paragraphs(doc).first?.text == "某某局2023年政府信息公开工作年度报告")
     }
+
+    @Test func lineBreaksSeparateBodyParagraphsButNotCellLines() throws {
+        let doc = try Page.read(Page.body("""
+        <div class="content">某某局2023年政府信息<br>公开工作年度报告<br><br>一、总体情况<br>　　正文<a name="_Hlk9"></a>一段。<br/>
+        二、主动公开政府信息情况<br><table><tr><td>结果<br>维持</td></tr></table></div>
+        """))
+        let texts = Page.paragraphs(doc).map(\.text)
+        #expect(texts == ["某某局2023年政府信息", "公开工作年度报告", "", "一、总体情况", "　　正文一段。", "二、主动公开政府信息情况"])
+        #expect(Page.paragraphs(doc)[4].bookmarks.first?.offset == 4)
+        #expect(Page.tables(doc).first?.cell(row: 0, column: 0)?.text == "结果\n维持")
+    }
 }

@@ -154,12 +154,17 @@ final class BlockBuilder {
         guard let p = paragraph else { return }
         paragraph = nil
         if p.isBlank, !p.explicit, p.bookmarks.isEmpty, p.hidden.isEmpty { return }
-        let paragraph = p.paragraph(source: source(for: p.node, line: p.line))
+        let where_ = source(for: p.node, line: p.line)
+        // In a table cell a `<br>` stays a line break inside the cell (`结果<br>维持`).
+        let paragraph = p.paragraph(source: where_)
+        let paragraphs = cellSources.isEmpty && preformatted == 0 ? LineSplitter.split(paragraph) : [paragraph]
         if !p.hidden.isEmpty {
             diagnostics.append(Diagnostic(code: "GX-I-HIDDEN-TEXT", severity: .info,
-                message: "hidden text excluded: '\(p.hidden.prefix(80))'", messageZh: "已排除隐藏文字", source: paragraph.source))
+                message: "hidden text excluded: '\(p.hidden.prefix(80))'", messageZh: "已排除隐藏文字", source: where_))
         }
-        sinks[sinks.count - 1].append(Placed(block: .paragraph(paragraph), node: p.node))
+        for paragraph in paragraphs {
+            sinks[sinks.count - 1].append(Placed(block: .paragraph(paragraph), node: p.node))
+        }
     }
 
     func note(_ code: String, _ severity: Severity = .warning, _ message: String, _ source: SourceLocation) {

@@ -132,9 +132,12 @@ extension BlockBuilder {
             note("GX-I-LAYOUT-TABLE", .info, "a table that lays out the page was read as its content", tableSource)
             for (placed, cellNode) in zip(cellPlaced, cellNodes) {
                 // the empty paragraph a cell gets when it has none is not content of the page
-                sinks[sinks.count - 1] += placed.filter { item in
-                    if item.node == cellNode, case .paragraph(let p) = item.block, p.text.isEmpty, p.bookmarks.isEmpty { return false }
-                    return true
+                for item in placed {
+                    guard case .paragraph(let p) = item.block else { sinks[sinks.count - 1].append(item); continue }
+                    if item.node == cellNode, p.text.isEmpty, p.bookmarks.isEmpty { continue }
+                    // out of the cell, a line break separates paragraphs again (unless cells are nested)
+                    let lines = cellSources.isEmpty ? LineSplitter.split(p) : [p]
+                    sinks[sinks.count - 1] += lines.map { Placed(block: .paragraph($0), node: item.node) }
                 }
             }
             for mark in table.rowBookmarks { bookmark(mark.marker.name, line: mark.marker.source.line) }
