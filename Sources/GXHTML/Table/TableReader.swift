@@ -120,8 +120,9 @@ extension BlockBuilder {
         // Rows that do not reach the grid's width: the grid is widened, the row is not shifted.
         var short: [Int] = []
         for r in 0..<table.rowCount where table.cellIndex(row: r, column: table.columnCount - 1) == nil { short.append(r + 1) }
+        var widened: String? = nil
         if !short.isEmpty {
-            repairs.append("row(s) \(short.prefix(8).map(String.init).joined(separator: ", "))\(short.count > 8 ? " …" : "") end before the table's \(table.columnCount) columns; the missing slots are left empty")
+            widened = "row(s) \(short.prefix(8).map(String.init).joined(separator: ", "))\(short.count > 8 ? " …" : "") end before the table's \(table.columnCount) columns; the grid was widened and the missing slots left empty, nothing shifted"
         }
 
         if !ReportMarkers.isStandardTable(table), ReportMarkers.isMetadata(table.allText) {
@@ -143,8 +144,9 @@ extension BlockBuilder {
             for mark in table.rowBookmarks { bookmark(mark.marker.name, line: mark.marker.source.line) }
             return
         }
+        if let widened { note("GX-W-GRID-WIDENED", .warning, "the table's rows do not add up to one grid: " + widened, tableSource) }
         if !repairs.isEmpty {
-            note("GX-W-GRID-WIDENED", .warning, "the table's spans do not add up to its grid: " + repairs.prefix(6).joined(separator: "; ")
+            note("GX-W-SPAN-CUT", .warning, "spans that overrun the table or overlap another cell were cut back: " + repairs.prefix(6).joined(separator: "; ")
                  + (repairs.count > 6 ? "; and \(repairs.count - 6) more" : ""), tableSource)
         }
         sinks[sinks.count - 1].append(Placed(block: .table(table), node: t))
