@@ -85,4 +85,16 @@ import GXModel
         let bytes = Array("<html><body><p>".utf8) + [UInt8](repeating: 0xFF, count: 2000) + Array("</p></body></html>".utf8)
         #expect { try HTMLReader.read(bytes) } throws: { ($0 as? GXError)?.code == .encoding }
     }
+
+    @Test func aUTF16LabelOnAnASCIICompatiblePageMeansUTF8() throws {
+        let doc = try HTMLReader.read(Array(Self.page(charset: "utf-16", httpEquiv: false).utf8))
+        #expect(Page.paragraphs(doc).first?.text == Self.text)
+    }
+
+    @Test func aGBKPageLabelledLatin1IsReadAsGBK() throws {
+        let bytes = try Self.gbk(Self.page(charset: "iso-8859-1", httpEquiv: true))
+        let doc = try HTMLReader.read(bytes)
+        #expect(Page.paragraphs(doc).first?.text == Self.text)
+        #expect(doc.diagnostics.contains { $0.code == "GX-W-ENCODING-MISMATCH" })
+    }
 }

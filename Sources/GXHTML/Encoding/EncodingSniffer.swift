@@ -67,8 +67,10 @@ struct DeclaredEncoding {
             from = end
             if let label = attributeValue("charset", in: tag) {
                 let isHTTPEquiv = find(Array("http-equiv".utf8), in: tag, from: 0) != nil
-                return DeclaredEncoding(encoding: PageEncoding.from(label: label), label: label,
-                                        evidence: isHTTPEquiv ? .httpEquiv : .metaCharset)
+                var encoding = PageEncoding.from(label: label)
+                // A meta tag readable as ASCII cannot be in UTF-16: HTML reads such a label as UTF-8.
+                if encoding == .utf16le || encoding == .utf16be { encoding = .utf8 }
+                return DeclaredEncoding(encoding: encoding, label: label, evidence: isHTTPEquiv ? .httpEquiv : .metaCharset)
             }
         }
         return DeclaredEncoding(encoding: nil, label: nil, evidence: .none)
