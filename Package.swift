@@ -24,12 +24,14 @@ let package = Package(
         .target(name: "GXDocx", dependencies: ["GXModel", "CLibXML2", "CLibZip"]),
         // Exported, pdftotext and OCR text; rebuilds the standard tables with the template's help.
         .target(name: "GXText", dependencies: ["GXModel", "GXTemplate"]),
+        // HTML pages (portal pages, Word/WPS "Save as HTML", LibreOffice exports); shares ReadLimits with GXDocx.
+        .target(name: "GXHTML", dependencies: ["GXModel", "GXDocx", "CLibXML2"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only.
         .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate"]),
         // Sniff → adapter → report → validate → export.
-        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXValidation", "GXExport"]),
+        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXValidation", "GXExport"]),
         // Many inputs on many workers, in a deterministic order, resumable.
         .target(name: "GXBatch", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
         .executableTarget(name: "gxconvert", dependencies: [
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "GXValidationTests", dependencies: ["GXValidation", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
         .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel"]),
+        .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXDocx", "GXModel"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
                                                          "GXTestSupport"]),

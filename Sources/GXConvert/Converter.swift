@@ -1,4 +1,5 @@
 import GXDocx
+import GXHTML
 import GXModel
 import GXTemplate
 import GXText
@@ -32,11 +33,10 @@ public enum Converter {
         switch format {
         case .docx:
             return try DocxReader.read(bytes, limits: options.limits)
+        case .html:
+            return try HTMLReader.read(bytes, limits: options.limits)
         case .text:
             return try TextReader.read(bytes)
-        case .html:
-            throw GXError(.unsupportedFormat, "the \(format.rawValue) reader is not part of this build yet",
-                          hint: "convert the DOCX upload instead")
         }
     }
 

@@ -14,8 +14,21 @@ public enum FormatSniffer {
                           hint: "extract its text with `pdftotext -layout in.pdf out.txt` and convert that")
         }
         if bytes.starts(with: [0x50, 0x4B]) { return .docx }
-        if looksLikeHTML(bytes) { return .html }
+        if looksLikeHTML(bytes) || looksLikeUTF16HTML(bytes) { return .html }
         return .text
+    }
+
+    /// A page saved as UTF-16 (Notepad's "Unicode"): every other byte of its markup is zero.
+    static func looksLikeUTF16HTML(_ bytes: [UInt8]) -> Bool {
+        guard bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) else { return false }
+        let littleEndian = bytes[0] == 0xFF
+        var units: [UInt16] = []
+        var i = 2
+        while i + 1 < min(bytes.count, 4096) {
+            units.append(littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+            i += 2
+        }
+        return looksLikeHTML(Array(String(decoding: units, as: UTF16.self).utf8))
     }
 
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {

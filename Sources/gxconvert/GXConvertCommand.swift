@@ -18,7 +18,7 @@ enum ExitStatus {
 struct GXConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gxconvert",
-        abstract: "Turn 政府信息公开工作年度报告 (DOCX) into checked, structured data.",
+        abstract: "Turn 政府信息公开工作年度报告 (DOCX or HTML) into checked, structured data.",
         discussion: """
         Reads an agency's annual government information-disclosure report, maps it onto the national \
         template (sections 一–六, tables 二/三/四 with their stable keys), checks the tables' arithmetic, \
@@ -27,6 +27,7 @@ struct GXConvertCommand: ParsableCommand {
         EXAMPLES:
           gxconvert report.docx --to json -o report.json
           gxconvert - --from docx < upload.docx | jq '.requests.new_received.total'
+          gxconvert saved-portal-page.html --to json
           gxconvert validate uploads/*.docx
           gxconvert validate --format json 2022.docx 2023.docx > findings.json
 

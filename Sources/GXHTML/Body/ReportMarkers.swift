@@ -1,0 +1,136 @@
+import GXModel
+
+/// What the reader recognises of a report while it is still looking at the page: section
+/// headings, the title line, the standard tables, and the metadata blocks portals put around the
+/// body. Only used to find the body — the mapping itself stays in GXTemplate.
+enum ReportMarkers {
+    /// Full-width ASCII folded, all white space removed.
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(s.value - 0xFEE0)!)
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000: continue
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    private static let sections: [(String, [String])] = [
+        ("一", ["总体情况"]),
+        ("二", ["主动公开"]),
+        ("三", ["收到和处理", "依申请"]),
+        ("四", ["行政复议", "行政诉讼"]),
+        ("五", ["存在的主要问题", "问题"]),
+        ("六", ["其他需要报告"]),
+    ]
+
+    /// The section number (1–6) when the paragraph opens a template section.
+    static func sectionHeading(_ text: String) -> Int? {
+        // Only the start matters (a heading may run into its first sentence); fold just that.
+        let folded = fold(String(text.prefix(80)))
+        for (i, (number, keywords)) in sections.enumerated() {
+            guard folded.hasPrefix(number + "、") || folded.hasPrefix(number + ".") else { continue }
+            let head = String(folded.prefix(30))
+            if keywords.contains(where: { head.contains($0) }) { return i + 1 }
+        }
+        return nil
+    }
+
+    /// `…2023年政府信息公开工作年度报告` (the agency may sit on the line above).
+    static func isTitle(_ text: String) -> Bool {
+        guard text.utf8.count <= 600 else { return false }
+        let folded = fold(text)
+        guard folded.count <= 90, folded.contains("报告"), folded.contains("政府信息公开") || folded.contains("政务公开"),
+              !folded.contains(":") else { return false }  // `名称：…报告`, `上一篇：…报告` are not titles
+        return hasYear(folded)
+    }
+
+    /// The title line starts with its year: the agency is on the line above.
+    static func titleLacksAgency(_ text: String) -> Bool {
+        let folded = fold(text)
+        guard let first = folded.unicodeScalars.first else { return false }
+        return ("0"..."9").contains(first) || "〇一二".unicodeScalars.contains(first)
+    }
+
+    static func hasYear(_ folded: String) -> Bool {
+        let s = Array(folded.unicodeScalars)
+        guard s.count >= 5 else { return false }
+        for i in 0...(s.count - 5) where s[i + 4] == "年" {
+            if (0..<4).allSatisfy({ ("0"..."9").contains(s[i + $0]) }) { return true }
+            if (0..<4).allSatisfy({ "〇一二三四五六七八九零○".unicodeScalars.contains(s[i + $0]) }) { return true }
+        }
+        return false
+    }
+
+    /// One of the three standard tables, by what it says.
+    static func isStandardTable(_ table: Table) -> Bool {
+        let text = fold(table.allText)
+        if text.contains("本年新收") || text.contains("申请人情况") { return true }
+        if text.contains("第二十条") { return true }
+        if text.contains("行政复议"), text.contains("维持") || text.contains("审结") || text.contains("纠正") { return true }
+        return false
+    }
+
+    private static let metadataLabels = ["索引号", "发布机构", "公开日期", "发布日期", "发文日期", "成文日期", "发文机关", "文号",
+                                         "主题分类", "信息分类", "公开方式", "公开范围", "公开时限", "生效日期", "有效性", "信息来源",
+                                         "组配分类", "体裁分类", "所属机构", "发布时间", "来源："]
+
+    /// A portal's metadata block (索引号 / 发布机构 / 公开日期 …), never part of the report.
+    static func isMetadata(_ text: String) -> Bool {
+        guard text.utf8.count <= 4000 else { return false }
+        let folded = fold(text)
+        guard folded.count <= 600 else { return false }
+        var hits = 0
+        for label in metadataLabels where folded.contains(label) {
+            hits += 1
+            if hits >= 2 { return true }
+        }
+        return false
+    }
+
+    private static let trailingChrome = ["打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]", "分享到", "扫一扫",
+                                         "字号：", "字体：", "【字体", "责任编辑", "浏览次数", "访问量", "上一篇", "下一篇",
+                                         "打印本文", "关闭本页", "相关链接", "相关文章", "纠错", "【大】", "【中】", "【小】"]
+
+    /// Page furniture that follows an article (print / close / share / font size / counters).
+    static func isTrailingChrome(_ text: String) -> Bool {
+        guard text.utf8.count <= 800 else { return false }
+        let folded = fold(text)
+        guard !folded.isEmpty, folded.count <= 120 else { return false }
+        return trailingChrome.contains { folded.contains(fold($0)) }
+    }
+
+    /// The page's `<title>`, without the site name portals append (`…报告_某某市人民政府`).
+    static func titleFromHeadTitle(_ text: String) -> String {
+        var s = text
+        for separator in ["_", "|", " - ", "－", "—", "-"] {
+            let parts = s.components(separatedBy: separator)
+            if parts.count > 1, isTitle(parts[0]) { s = parts[0] }
+        }
+        return s.trimmingCharacters(in: " \t\n\r")
+    }
+}
+
+extension String {
+    /// Foundation-free split on a multi-character separator.
+    func components(separatedBy separator: String) -> [String] {
+        let hay = Array(self), needle = Array(separator)
+        var parts: [String] = [], current: [Character] = [], i = 0
+        while i < hay.count {
+            if i + needle.count <= hay.count, Array(hay[i..<(i + needle.count)]) == needle {
+                parts.append(String(current)); current = []; i += needle.count
+            } else { current.append(hay[i]); i += 1 }
+        }
+        parts.append(String(current))
+        return parts
+    }
+
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

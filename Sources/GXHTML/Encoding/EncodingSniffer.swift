@@ -1,0 +1,147 @@
+/// The character encodings a report page arrives in. `gb2312`/`gbk` labels are read as GB18030,
+/// their superset: portals declare `gb2312` and serve GBK characters (镕, 堃, 喆) all the time.
+public enum PageEncoding: String, Sendable, Equatable {
+    case utf8 = "UTF-8"
+    case gb18030 = "GB18030"
+    case big5 = "BIG5-HKSCS"
+    case utf16le = "UTF-16LE"
+    case utf16be = "UTF-16BE"
+    case windows1252 = "WINDOWS-1252"
+
+    /// The encoding a declared label means, or nil for a label we do not read.
+    public static func from(label raw: String) -> PageEncoding? {
+        let label = raw.lowercased().filter { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
+        switch label {
+        case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8": return .utf8
+        case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "windows-936", "euc-cn", "gb_2312-80", "gb_2312",
+             "csgb2312", "iso-ir-58", "chinese", "hz-gb-2312", "x-euc-cn": return .gb18030
+        case "big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5": return .big5
+        case "utf-16", "utf-16le", "unicode", "ucs-2", "unicodefeff": return .utf16le
+        case "utf-16be", "unicodefffe": return .utf16be
+        case "iso-8859-1", "latin1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii", "iso8859-1", "x-cp1252": return .windows1252
+        default: return nil
+        }
+    }
+}
+
+/// Where the page said (or did not say) what its encoding is.
+public enum EncodingEvidence: String, Sendable {
+    case byteOrderMark = "byte order mark"
+    case metaCharset = "<meta charset>"
+    case httpEquiv = "<meta http-equiv> content type"
+    case xmlDeclaration = "XML declaration"
+    case none = "no declaration"
+}
+
+/// What the page declares about its encoding, read from the bytes before any parsing: a BOM, then
+/// the first `<meta charset>` / `http-equiv="Content-Type"` (or an XML declaration) in the head.
+struct DeclaredEncoding {
+    var encoding: PageEncoding?
+    /// The label as written (`gb2312`), for messages.
+    var label: String?
+    var evidence: EncodingEvidence
+    /// Bytes of BOM to skip.
+    var bomLength = 0
+
+    /// How far into the page to look for a declaration. Word's exports put a long `<style>` block
+    /// after the meta, portals put scripts before it; 16 KB covers both.
+    static let prescanBytes = 16 * 1024
+
+    static func sniff(_ bytes: [UInt8]) -> DeclaredEncoding {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return DeclaredEncoding(encoding: .utf8, label: "UTF-8", evidence: .byteOrderMark, bomLength: 3) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return DeclaredEncoding(encoding: .utf16le, label: "UTF-16LE", evidence: .byteOrderMark, bomLength: 2) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return DeclaredEncoding(encoding: .utf16be, label: "UTF-16BE", evidence: .byteOrderMark, bomLength: 2) }
+        let head = Array(bytes.prefix(prescanBytes)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        // UTF-16 without a BOM: every other byte of ASCII markup is zero.
+        if head.count >= 4, head[0] == 0x3C, head[1] == 0 { return DeclaredEncoding(encoding: .utf16le, label: "UTF-16LE", evidence: .none) }
+        if head.count >= 4, head[0] == 0, head[1] == 0x3C { return DeclaredEncoding(encoding: .utf16be, label: "UTF-16BE", evidence: .none) }
+
+        if head.starts(with: Array("<?xml".utf8)), let end = find(Array("?>".utf8), in: head, from: 0),
+           let label = attributeValue("encoding", in: Array(head[0..<end])) {
+            return DeclaredEncoding(encoding: PageEncoding.from(label: label), label: label, evidence: .xmlDeclaration)
+        }
+        var from = 0
+        while let start = find(Array("<meta".utf8), in: head, from: from) {
+            let end = find([0x3E], in: head, from: start) ?? head.count
+            let tag = Array(head[start..<end])
+            from = end
+            if let label = attributeValue("charset", in: tag) {
+                let isHTTPEquiv = find(Array("http-equiv".utf8), in: tag, from: 0) != nil
+                var encoding = PageEncoding.from(label: label)
+                // A meta tag readable as ASCII cannot be in UTF-16: HTML reads such a label as UTF-8.
+                if encoding == .utf16le || encoding == .utf16be { encoding = .utf8 }
+                return DeclaredEncoding(encoding: encoding, label: label, evidence: isHTTPEquiv ? .httpEquiv : .metaCharset)
+            }
+        }
+        return DeclaredEncoding(encoding: nil, label: nil, evidence: .none)
+    }
+
+    /// `name=value` inside a tag (also `content="text/html; charset=gbk"`), quotes stripped.
+    static func attributeValue(_ name: String, in tag: [UInt8]) -> String? {
+        guard let at = find(Array((name + "=").utf8), in: tag, from: 0) else { return nil }
+        var i = at + name.utf8.count + 1
+        while i < tag.count, tag[i] == 0x20 || tag[i] == 0x22 || tag[i] == 0x27 { i += 1 }
+        var j = i
+        while j < tag.count, let c = Optional(tag[j]), c != 0x22, c != 0x27, c != 0x3B, c != 0x20, c != 0x2F, c != 0x3E,
+              c != 0x0A, c != 0x0D, c != 0x09 { j += 1 }
+        guard j > i, j - i < 40 else { return nil }
+        return String(decoding: tag[i..<j], as: UTF8.self)
+    }
+
+    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count, from <= hay.count - needle.count else { return nil }
+        var i = from
+        let first = needle[0]
+        while i <= hay.count - needle.count {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// Strict UTF-8 validity (no overlongs, no surrogates, nothing above U+10FFFF), and whether any
+/// multi-byte sequence occurs at all — pure ASCII says nothing about the encoding.
+struct UTF8Check {
+    var valid: Bool
+    var hasMultibyte: Bool
+
+    static func run(_ bytes: [UInt8], from start: Int = 0) -> UTF8Check {
+        var i = start
+        var multibyte = false
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            multibyte = true
+            let need: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return UTF8Check(valid: false, hasMultibyte: true)
+            }
+            guard i + need < n else {
+                return UTF8Check(valid: false, hasMultibyte: true)
+            }
+            let second = bytes[i + 1]
+            guard second >= lo, second <= hi else { return UTF8Check(valid: false, hasMultibyte: true) }
+            var k = 2
+            while k <= need {
+                guard bytes[i + k] & 0xC0 == 0x80 else { return UTF8Check(valid: false, hasMultibyte: true) }
+                k += 1
+            }
+            i += need + 1
+        }
+        return UTF8Check(valid: true, hasMultibyte: multibyte)
+    }
+}

@@ -1,0 +1,97 @@
+/// The parsed page as plain Swift values: an arena of nodes linked by index, so nothing of
+/// libxml2 outlives the parse and walking a deep page needs no pointer chasing through C.
+struct NodeTree {
+    struct Node {
+        /// Lower-case element name, or empty for a text node.
+        var name: String
+        /// Text of a text node.
+        var text: String = ""
+        /// The attributes the reader looks at (see `HTMLParser.keptAttributes`).
+        var attributes: [(String, String)] = []
+        var parent: Int32
+        var children: [Int32] = []
+        var line: Int32
+        /// 1-based position among the parent's element children of the same name.
+        var sameNameIndex: Int32 = 1
+
+        var isText: Bool { name.isEmpty }
+
+        func attribute(_ name: String) -> String? {
+            for (k, v) in attributes where k == name { return v }
+            return nil
+        }
+    }
+
+    var nodes: [Node] = []
+
+    init() {
+        nodes.append(Node(name: "#document", parent: -1, line: 0))
+    }
+
+    subscript(_ i: Int) -> Node { nodes[i] }
+
+    func children(_ i: Int) -> [Int] { nodes[i].children.map(Int.init) }
+
+    func parent(_ i: Int) -> Int? { nodes[i].parent < 0 ? nil : Int(nodes[i].parent) }
+
+    /// `/html/body/div[2]/table[1]/tr[4]/td[3]`: an XPath-like element path (html, head and body
+    /// carry no index, every other step does).
+    func path(_ i: Int) -> String {
+        var steps: [String] = []
+        var at: Int? = i
+        var guardCount = 0
+        while let n = at, n > 0, guardCount < 10_000 {
+            let node = nodes[n]
+            if !node.isText {
+                switch node.name {
+                case "html", "head", "body": steps.append(node.name)
+                default: steps.append("\(node.name)[\(node.sameNameIndex)]")
+                }
+            }
+            at = parent(n)
+            guardCount += 1
+        }
+        return "/" + steps.reversed().joined(separator: "/")
+    }
+
+    /// True when `ancestor` is `node` or one of its ancestors.
+    func isAncestor(_ ancestor: Int, of node: Int) -> Bool {
+        var at: Int? = node
+        while let n = at {
+            if n == ancestor { return true }
+            at = parent(n)
+        }
+        return false
+    }
+
+    func ancestors(_ node: Int) -> [Int] {
+        var result: [Int] = []
+        var at: Int? = node
+        while let n = at { result.append(n); at = parent(n) }
+        return result
+    }
+
+    /// The deepest node that is an ancestor (or self) of all of them.
+    func lowestCommonAncestor(_ list: [Int]) -> Int? {
+        guard var common = list.first.map({ ancestors($0).reversed() as [Int] }) else { return nil }
+        for node in list.dropFirst() {
+            let chain = ancestors(node).reversed() as [Int]
+            var k = 0
+            while k < common.count, k < chain.count, common[k] == chain[k] { k += 1 }
+            common = Array(common.prefix(k))
+        }
+        return common.last
+    }
+
+    /// All text below a node, without any whitespace processing (for classification only).
+    func rawText(_ i: Int, limit: Int = 200_000) -> String {
+        var out = ""
+        var stack = [i]
+        while let n = stack.popLast(), out.utf8.count < limit {
+            let node = nodes[n]
+            if node.isText { out += node.text; continue }
+            for c in node.children.reversed() { stack.append(Int(c)) }
+        }
+        return out
+    }
+}
