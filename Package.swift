@@ -24,8 +24,8 @@ let package = Package(
         .target(name: "GXDocx", dependencies: ["GXModel", "CLibXML2", "CLibZip"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
-        // Writers from the report model only.
-        .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate"]),
+        // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).
+        .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate", "CLibXML2", "CLibZip"]),
         // Sniff → adapter → report → validate → export.
         .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXValidation", "GXExport"]),
         .executableTarget(name: "gxconvert", dependencies: [
@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "GXTemplateTests", dependencies: ["GXTemplate", "GXModel"]),
         .testTarget(name: "GXValidationTests", dependencies: ["GXValidation", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
-        .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
+        .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
+                                                           "GXDocx", "CLibXML2", "CLibZip"]),
     ]
 )
