@@ -28,8 +28,8 @@ let package = Package(
         .target(name: "GXHTML", dependencies: ["GXModel", "GXDocx", "CLibXML2"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
-        // Writers from the report model only.
-        .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate"]),
+        // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).
+        .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate", "CLibXML2", "CLibZip"]),
         // Sniff → adapter → report → validate → export.
         .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXValidation", "GXExport"]),
         // Many inputs on many workers, in a deterministic order, resumable.
@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXDocx", "GXModel"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
-                                                         "GXTestSupport"]),
+                                                         "GXDocx", "CLibXML2", "CLibZip", "GXTestSupport"]),
     ]
 )

@@ -1,24 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import GXConvert
 import GXExport
 import GXModel
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json
-}
+extension ExportFormat: ExpressibleByArgument {}
 
 extension SourceFormat: ExpressibleByArgument {}
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert one report (the default command).",
-        discussion: "Example: gxconvert Fixtures/docx/seed000-word.docx --to json -o seed000.json")
+        discussion: """
+        Examples:
+          gxconvert Fixtures/docx/seed000-word.docx --to json -o seed000.json
+          gxconvert report.docx --to csv --excel -o report.csv
+          gxconvert report.docx --to docx -o clean.docx
+        """)
 
     @Argument(help: ArgumentHelp("The report file, or - to read standard input.", valueName: "input"))
     var input: String
 
-    @Option(name: .long, help: "Output format.")
-    var to: OutputFormat = .json
+    @Option(name: .long, help: "Output format: json, csv (one line per table cell), md, html, docx (a clean Word file), txt (tab-separated).")
+    var to: ExportFormat = .json
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "file"))
     var output: String?
@@ -29,12 +37,26 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Write JSON on one line.")
     var compact = false
 
+    @Flag(name: .long, help: "CSV for spreadsheet programs: start with a UTF-8 byte order mark.")
+    var excel = false
+
     @Flag(name: .customLong("blank-as-zero"), help: "Count blank table cells as 0 when checking the arithmetic (said in every diagnostic).")
     var blankAsZero = false
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
+    func validate() throws {
+        if excel, to != .csv { throw ValidationError("--excel applies to --to csv only") }
+        if compact, to != .json { throw ValidationError("--compact applies to --to json only") }
+    }
+
     func run() throws {
+        if to.isBinary, (output ?? "-") == "-", isatty(1) == 1 {
+            // A zip sprayed over a terminal helps nobody and can leave it in a strange state.
+            CLIError.print(GXError(.output, "refusing to write binary \(to.rawValue.uppercased()) to a terminal",
+                                   hint: "use -o report.\(to.rawValue) or redirect standard output to a file"))
+            throw ExitCode(ExitStatus.outputFailed)
+        }
         let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero))
         let report: Report
         do {
@@ -44,12 +66,9 @@ struct Convert: ParsableCommand {
             CLIError.print(error.at(file: input))
             throw ExitCode(ExitStatus.unreadableInput)
         }
-        let text: String
-        switch to {
-        case .json: text = ReportJSON.write(report, pretty: !compact)
-        }
         do {
-            try FileIO.write(Array(text.utf8), to: output ?? "-")
+            let bytes = try ReportExport.bytes(report, as: to, options: ExportOptions(compact: compact, excel: excel))
+            try FileIO.write(bytes, to: output ?? "-")
         } catch let error as GXError {
             CLIError.print(error)
             throw ExitCode(ExitStatus.outputFailed)

@@ -22,10 +22,14 @@ struct GXConvertCommand: ParsableCommand {
         discussion: """
         Reads an agency's annual government information-disclosure report, maps it onto the national \
         template (sections 一–六, tables 二/三/四 with their stable keys), checks the tables' arithmetic, \
-        and writes the canonical JSON.
+        and writes the canonical JSON — or the same report as CSV (one line per table cell), Markdown, \
+        HTML, a clean DOCX, or tab-separated text.
 
         EXAMPLES:
           gxconvert report.docx --to json -o report.json
+          gxconvert report.docx --to csv --excel -o report.csv
+          gxconvert report.docx --to html -o report.html
+          gxconvert report.docx --to docx -o clean.docx
           gxconvert - --from docx < upload.docx | jq '.requests.new_received.total'
           gxconvert saved-portal-page.html --to json
           gxconvert validate uploads/*.docx

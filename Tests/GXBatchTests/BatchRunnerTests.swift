@@ -63,7 +63,7 @@ import GXTestSupport
     @Test func csvWideAndLongLoadWithARealParser() throws {
         let dir = try Self.mixedFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let wide = try CSVParser.parse(try Self.run(dir, .csvWide).1)
+        let wide = try CSVParser.parse(Array(try Self.run(dir, .csvWide).1.utf8))
         let header = try #require(wide.first)
         #expect(wide.allSatisfy { $0.count == header.count })
         #expect(header.contains("requests.new_received.natural_person"))
@@ -73,7 +73,7 @@ import GXTestSupport
         #expect(seed[column] == "2")
         #expect(wide.filter { $0[1] == "unreadable" }.count == 3)
 
-        let long = try CSVParser.parse(try Self.run(dir, .csvLong).1)
+        let long = try CSVParser.parse(Array(try Self.run(dir, .csvLong).1.utf8))
         #expect(long.allSatisfy { $0.count == 11 })
         let cell = long.first { $0[0].hasSuffix("seed000-word.docx") && $0[5] == "requests" && $0[6] == "new_received" && $0[7] == "total" }
         #expect(cell?[8] == "2")

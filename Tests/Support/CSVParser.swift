@@ -1,46 +1,63 @@
-/// An RFC 4180 reader (quoted fields, doubled quotes, CR/LF inside quotes), so tests check CSV
-/// output the way spreadsheet tools read it rather than by splitting strings.
+/// An RFC 4180 reader, strict where the RFC is: records end in CRLF, a quoted field may hold
+/// commas, CR, LF and doubled quotes, a quote may not appear inside an unquoted field, and every
+/// record must have as many fields as the header. Errors say where.
 public enum CSVParser {
-    public enum Failure: Error, Equatable { case unterminatedQuote(line: Int), junkAfterQuote(line: Int) }
+    public struct ParseError: Error, CustomStringConvertible {
+        let record: Int
+        let message: String
+        public var description: String { "CSV record \(record): \(message)" }
+    }
 
-    public static func parse(_ text: String) throws -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var chars = Array(text.unicodeScalars)[...]
-        if chars.first == "\u{FEFF}" { chars = chars.dropFirst() }
-        var line = 1
-        var atFieldStart = true
-        while let c = chars.popFirst() {
-            if atFieldStart, c == "\"" {
-                atFieldStart = false
-                var closed = false
-                while let q = chars.popFirst() {
-                    if q == "\"" {
-                        if chars.first == "\"" { chars = chars.dropFirst(); field.unicodeScalars.append("\"") } else { closed = true; break }
-                    } else {
-                        if q == "\n" { line += 1 }
-                        field.unicodeScalars.append(q)
+    public static func parse(_ bytes: [UInt8]) throws -> [[String]] {
+        var records: [[String]] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var i = 0
+        var quotedField = false
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field = []
+            quotedField = false
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x22 {
+                guard field.isEmpty, !quotedField else { throw ParseError(record: records.count + 1, message: "quote inside an unquoted field") }
+                quotedField = true
+                i += 1
+                while true {
+                    guard i < bytes.count else { throw ParseError(record: records.count + 1, message: "unclosed quoted field") }
+                    if bytes[i] == 0x22 {
+                        if i + 1 < bytes.count, bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                        i += 1
+                        break
                     }
+                    field.append(bytes[i])
+                    i += 1
                 }
-                guard closed else { throw Failure.unterminatedQuote(line: line) }
-                if let next = chars.first, next != ",", next != "\r", next != "\n" { throw Failure.junkAfterQuote(line: line) }
+                guard i >= bytes.count || bytes[i] == 0x2C || bytes[i] == 0x0D else {
+                    throw ParseError(record: records.count + 1, message: "text after a closing quote")
+                }
                 continue
             }
-            atFieldStart = false
-            switch c {
-            case ",":
-                row.append(field); field = ""; atFieldStart = true
-            case "\r":
-                if chars.first == "\n" { chars = chars.dropFirst() }
-                fallthrough
-            case "\n":
-                row.append(field); rows.append(row); row = []; field = ""; atFieldStart = true; line += 1
-            default:
-                field.unicodeScalars.append(c)
+            if b == 0x2C { endField(); i += 1; continue }
+            if b == 0x0D {
+                guard i + 1 < bytes.count, bytes[i + 1] == 0x0A else { throw ParseError(record: records.count + 1, message: "CR without LF") }
+                endField()
+                records.append(fields)
+                fields = []
+                i += 2
+                continue
             }
+            if b == 0x0A { throw ParseError(record: records.count + 1, message: "bare LF ends a record (RFC 4180 wants CRLF)") }
+            guard !quotedField else { throw ParseError(record: records.count + 1, message: "text after a closing quote") }
+            field.append(b)
+            i += 1
         }
-        if !atFieldStart || !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
+        if !field.isEmpty || !fields.isEmpty || quotedField { endField(); records.append(fields) }
+        if let width = records.first?.count, let bad = records.firstIndex(where: { $0.count != width }) {
+            throw ParseError(record: bad + 1, message: "\(records[bad].count) fields, the header has \(width)")
+        }
+        return records
     }
 }

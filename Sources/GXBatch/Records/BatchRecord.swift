@@ -14,8 +14,8 @@ public enum BatchFormat: String, Sendable, CaseIterable {
     var header: String? {
         switch self {
         case .jsonl: return nil
-        case .csvWide: return CSVField.line(WideColumns.header)
-        case .csvLong: return CSVField.line(["file", "status", "error_code", "agency", "year", "table", "row", "column",
+        case .csvWide: return CSVWriter.record(WideColumns.header)
+        case .csvLong: return CSVWriter.record(["file", "status", "error_code", "agency", "year", "table", "row", "column",
                                              "value", "text", "kind"])
         }
     }
@@ -33,18 +33,18 @@ public enum BatchFormat: String, Sendable, CaseIterable {
                                    ("hint", .optional(error.hint)), ("where", .optional(error.location?.summary))])),
             ]), pretty: false) + "\n"
         case (.csvWide, .success(let report)):
-            return CSVField.line(WideColumns.row(file: file, report: report))
+            return CSVWriter.record(WideColumns.row(file: file, report: report))
         case (.csvWide, .failure(let error)):
-            return CSVField.line([file, "unreadable", error.code.rawValue] + Array(repeating: "", count: WideColumns.header.count - 3))
+            return CSVWriter.record([file, "unreadable", error.code.rawValue] + Array(repeating: "", count: WideColumns.header.count - 3))
         case (.csvLong, .success(let report)):
             let head = [file, report.diagnostics.contains { $0.severity == .error } ? "rule-errors" : "ok", "",
                         report.agency ?? "", report.year.map(String.init) ?? ""]
             return report.tables.flatMap(\.cells).map { cell in
-                CSVField.line(head + [cell.path.table, cell.path.row, cell.path.column,
+                CSVWriter.record(head + [cell.path.table, cell.path.row, cell.path.column,
                                       cell.kind == .number ? cell.number?.canonical ?? "" : "", cell.text, cell.kind.rawValue])
             }.joined()
         case (.csvLong, .failure(let error)):
-            return CSVField.line([file, "unreadable", error.code.rawValue, "", "", "", "", "", "", "", ""])
+            return CSVWriter.record([file, "unreadable", error.code.rawValue, "", "", "", "", "", "", "", ""])
         }
     }
 

@@ -23,6 +23,8 @@ public enum GXErrorCode: String, Sendable, CaseIterable {
     case encoding = "GX-E-ENCODING"
     /// The output could not be written.
     case output = "GX-E-OUTPUT"
+    /// The report could not be rendered in the requested format (a writer failed inside).
+    case export = "GX-E-EXPORT"
 }
 
 /// A typed, coded failure to read an input, carrying where it happened and what the user can do.
