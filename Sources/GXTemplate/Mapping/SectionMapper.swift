@@ -56,12 +56,14 @@ struct SectionMapper {
 
         // Title: the first paragraph(s) that together read `…年…政府信息公开…报告`.
         var consumed = 0
+        // A title broken over lines (a `w:br`, `<br>`, two paragraphs) is one title: lines join.
+        func oneLine(_ text: String) -> String { text.split(separator: "\n").map { String($0).trimmedCell }.joined() }
         if let first = beforeFirstHeading.first {
-            var title = first.paragraph.text.trimmedCell
+            var title = oneLine(first.paragraph.text)
             result.titleBlocks.insert(first.block)
             consumed = 1
             if !LabelNormalizer.fold(title).contains("报告"), beforeFirstHeading.count > 1 {
-                let joined = title + beforeFirstHeading[1].paragraph.text.trimmedCell
+                let joined = title + oneLine(beforeFirstHeading[1].paragraph.text)
                 if LabelNormalizer.fold(joined).contains("报告"), joined.count <= 80 {
                     title = joined
                     result.titleBlocks.insert(beforeFirstHeading[1].block)

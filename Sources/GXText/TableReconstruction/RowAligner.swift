@@ -120,7 +120,8 @@ enum RowAligner {
                 if tok.rowStart { sameRow = false }
                 if excluded.contains(t) { t += 1; continue }
                 if k + 1 == anchors.count, !values.isEmpty, tok.kind == .text, tok.text.count > 12 { break }
-                if tok.kind == .value || tok.kind == .noise || (format == .cellPerLine && tok.kind == .empty && sameRow) {
+                if tok.kind == .value || tok.kind == .noise || (format == .cellPerLine && tok.kind == .empty && sameRow)
+                    || (format == .tabRows && sameRow && tok.kind == .text && startsWithDigit(tok.text)) {
                     values.append(t)
                     lastToken = max(lastToken, t)
                 }
@@ -332,4 +333,11 @@ private func withInteriorBlanks(_ values: [Int], tokens: [Token], excluded: Set<
         for e in (v + 1)..<next where tokens[e].kind == .empty && !excluded.contains(e) { out.append(e) }
     }
     return out
+}
+
+/// A count printed with a note (`22（其中修订16件）`, `251000元`): in tab-separated rows such a field
+/// holds a value's place; the report layer reads it as a text cell.
+private func startsWithDigit(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first else { return false }
+    return (0x30...0x39).contains(first.value) || (0xFF10...0xFF19).contains(first.value)
 }
