@@ -95,7 +95,7 @@ public enum BatchRunner {
 /// Shared by the workers: hands out indexes, holds finished records until their turn, writes them.
 final class RunState: @unchecked Sendable {
     struct Record {
-        let text: String
+        let text: [UInt8]
         let facts: CrossYearFacts?
         let unreadable: Bool
         let ruleErrors: Bool

@@ -25,7 +25,10 @@ final class OutputLog {
     deinit { if fd > 2 { close(fd) } }
 
     func write(_ text: String) throws {
-        let bytes = Array(text.utf8)
+        try write(Array(text.utf8))
+    }
+
+    func write(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }

@@ -37,7 +37,7 @@ public enum DocxReader {
             final class Null: SAXHandler {
                 var count = 0
                 func startElement(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws { count += 1 }
-                func endElement(_ name: XMLName, driver: SAXDriver) {}
+                func endElement(driver: SAXDriver) {}
                 func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
             }
             let null = Null()

@@ -1,9 +1,84 @@
 #!/usr/bin/env bash
-# Builds release binaries and prints per-document conversion time beside the unzip+parse floor.
-#   bash Tools/bench/run.sh [folder or files…]   (default: Fixtures/docx)
+# The speed benchmark (issue 7). On one corpus of 500+ mixed report files it measures:
+#   1. the floor: unzip + parse only, with the same libraries (gxbench --floor),
+#   2. `gxconvert batch` with 1 job and with all cores (the whole path, files to JSONL),
+#   3. pandoc -f docx -t json per file and python-docx reading every table cell, on the same DOCX
+#      files (installed from Debian and PyPI when missing; skipped if they cannot be had),
+# then prints documents per second and the ratios. Also the in-process micro-benchmark.
+#   bash Tools/bench/run.sh [COPIES]   (default 12 → about 600 files)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
 bash Tools/setup.sh
-swift build -c release --product gxbench
-.build/release/gxbench --seconds "${SECONDS_PER_RUN:-3}" "${@:-Fixtures/docx}"
+swift build -c release --product gxconvert >/dev/null
+swift build -c release --product gxbench >/dev/null
+corpus=$(mktemp -d /tmp/gx-corpus.XXXXXX); trap 'rm -rf "$corpus" "$corpus.out"' EXIT
+bash Tools/bench/corpus.sh "$corpus" "${1:-12}"
+mkdir -p "$corpus.out"
+now() { date +%s.%N; }
+rate() { python3 -c "import sys; n,t=float(sys.argv[1]),float(sys.argv[2]); print(f'{n/t:9.1f} docs/s  {1000*t/n:8.3f} ms/doc')" "$1" "$2"; }
+
+n=$(ls "$corpus" | wc -l); ndocx=$(ls "$corpus" | grep -c '\.docx$')
+echo; echo "== floor (unzip + parse only), one pass, one core"
+.build/release/gxbench --floor "$corpus" | tee "$corpus.out/floor"
+floor_all=$(awk '{s+=$4} END {print s}' "$corpus.out/floor")
+floor_docx=$(awk '$2=="docx" {print $4}' "$corpus.out/floor")
+
+echo; echo "== gxconvert batch"
+t0=$(now); .build/release/gxconvert batch "$corpus" -o "$corpus.out/j1.jsonl" --jobs 1 --no-progress 2>/dev/null || true; t1=$(now)
+jobs=$(nproc)
+t2=$(now); .build/release/gxconvert batch "$corpus" -o "$corpus.out/jn.jsonl" --jobs "$jobs" --no-progress 2>/dev/null || true; t3=$(now)
+cmp -s "$corpus.out/j1.jsonl" "$corpus.out/jn.jsonl" && echo "(1-job and $jobs-job outputs are byte-identical)"
+one=$(python3 -c "print($t1-$t0)"); all=$(python3 -c "print($t3-$t2)")
+echo "batch, 1 job,  all $n files: $(rate "$n" "$one")"
+echo "batch, $jobs jobs, all $n files: $(rate "$n" "$all")"
+mkdir -p "$corpus.docx"; cp "$corpus"/*.docx "$corpus.docx/"
+t4=$(now); .build/release/gxconvert batch "$corpus.docx" -o "$corpus.out/d1.jsonl" --jobs 1 --no-progress 2>/dev/null || true; t5=$(now)
+one_docx=$(python3 -c "print($t5-$t4)"); rm -rf "$corpus.docx"
+echo "batch, 1 job,  $ndocx DOCX files: $(rate "$ndocx" "$one_docx")"
+echo "floor,         $ndocx DOCX files: $(rate "$ndocx" "$floor_docx")"
+
+echo; echo "== the tools users would otherwise reach for (DOCX only)"
+command -v pandoc >/dev/null || (apt-get install -y -qq pandoc >/dev/null 2>&1 || true)
+python3 -c "import docx" 2>/dev/null || pip install -q python-docx >/dev/null 2>&1 || true
+sample=$(ls "$corpus"/*.docx | head -n "${PANDOC_SAMPLE:-60}")
+ns=$(echo "$sample" | wc -l)
+pandoc_t=""
+if command -v pandoc >/dev/null; then
+  pfail=0
+  t6=$(now); for f in $sample; do pandoc -f docx -t json "$f" -o /dev/null 2>/dev/null || pfail=$((pfail + 1)); done; t7=$(now)
+  pandoc_t=$(python3 -c "print(($t7-$t6)/$ns)")
+  echo "pandoc -f docx -t json, $ns files: $(rate "$ns" "$(python3 -c "print($t7-$t6)")")  ($pfail it could not read)"
+else echo "pandoc: not available"; fi
+docx_t=""
+if python3 -c "import docx" 2>/dev/null; then
+  docx_t=$(python3 - "$corpus" <<'PY'
+import sys, glob, time, docx
+files = sorted(glob.glob(sys.argv[1] + "/*.docx"))
+t = time.perf_counter(); cells = 0
+for f in files:
+    d = docx.Document(f)
+    for table in d.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                cells += len(cell.text) >= 0
+print((time.perf_counter() - t) / len(files))
+PY
+)
+  echo "python-docx, every table cell, $ndocx files: $(python3 -c "print(f'{1/$docx_t:9.1f} docs/s  {1000*$docx_t:8.3f} ms/doc')")"
+else echo "python-docx: not available"; fi
+
+echo; echo "== ratios"
+python3 - "$one_docx" "$ndocx" "$floor_docx" "$one" "$all" "$n" "$floor_all" "${pandoc_t:-0}" "${docx_t:-0}" <<'PY'
+import sys
+one_docx, ndocx, floor_docx, one, allc, n, floor_all, pandoc, pydocx = map(float, sys.argv[1:])
+g = one_docx / ndocx
+print(f"gxconvert (1 job) / floor, DOCX:       {g / (floor_docx / ndocx):6.2f}×   (target ≤ 2×)")
+print(f"gxconvert (1 job) / floor, all formats: {(one / n) / (floor_all / n):6.2f}×")
+print(f"all cores vs 1 job:                     {one / allc:6.2f}× faster")
+if pandoc: print(f"pandoc / gxconvert (1 job), DOCX:      {pandoc / g:6.1f}× slower   (target ≥ 30×)")
+if pydocx: print(f"python-docx / gxconvert (1 job), DOCX: {pydocx / g:6.1f}× slower")
+PY
+
+echo; echo "== in-process micro-benchmark (DOCX fixtures)"
+.build/release/gxbench --seconds "${SECONDS_PER_RUN:-2}" Fixtures/docx

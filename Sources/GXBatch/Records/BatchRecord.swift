@@ -20,31 +20,33 @@ public enum BatchFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// The output for one input: its report, or why it could not be read.
-    func lines(file: String, result: Result<Report, GXError>) -> String {
+    /// The output for one input, as the bytes appended to the output: its report, or why it could
+    /// not be read.
+    func lines(file: String, result: Result<Report, GXError>) -> [UInt8] {
         switch (self, result) {
         case (.jsonl, .success(let report)):
-            return JSONWriter.write(ReportJSON.value(report), pretty: false) + "\n"
+            return JSONWriter.bytes(ReportJSON.value(report), pretty: false) + [0x0A]
         case (.jsonl, .failure(let error)):
-            return JSONWriter.write(.object([
+            return JSONWriter.bytes(.object([
                 ("schema", .string("gxconvert.failure/1")),
                 ("source", .object([("path", .string(file))])),
                 ("error", .object([("code", .string(error.code.rawValue)), ("message", .string(error.message)),
                                    ("hint", .optional(error.hint)), ("where", .optional(error.location?.summary))])),
-            ]), pretty: false) + "\n"
+            ]), pretty: false) + [0x0A]
         case (.csvWide, .success(let report)):
-            return CSVWriter.record(WideColumns.row(file: file, report: report))
+            return Array(CSVWriter.record(WideColumns.row(file: file, report: report)).utf8)
         case (.csvWide, .failure(let error)):
-            return CSVWriter.record([file, "unreadable", error.code.rawValue] + Array(repeating: "", count: WideColumns.header.count - 3))
+            return Array(CSVWriter.record([file, "unreadable", error.code.rawValue]
+                                          + Array(repeating: "", count: WideColumns.header.count - 3)).utf8)
         case (.csvLong, .success(let report)):
             let head = [file, report.diagnostics.contains { $0.severity == .error } ? "rule-errors" : "ok", "",
                         report.agency ?? "", report.year.map(String.init) ?? ""]
-            return report.tables.flatMap(\.cells).map { cell in
+            return Array(report.tables.flatMap(\.cells).map { cell in
                 CSVWriter.record(head + [cell.path.table, cell.path.row, cell.path.column,
                                       cell.kind == .number ? cell.number?.canonical ?? "" : "", cell.text, cell.kind.rawValue])
-            }.joined()
+            }.joined().utf8)
         case (.csvLong, .failure(let error)):
-            return CSVWriter.record([file, "unreadable", error.code.rawValue, "", "", "", "", "", "", "", ""])
+            return Array(CSVWriter.record([file, "unreadable", error.code.rawValue, "", "", "", "", "", "", "", ""]).utf8)
         }
     }
 

@@ -12,7 +12,7 @@ final class RelationshipsReader: SAXHandler {
         officeDocumentTarget = target
     }
 
-    func endElement(_ name: XMLName, driver: SAXDriver) {}
+    func endElement(driver: SAXDriver) {}
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
 
     /// Resolves a relationship target against the package root, refusing anything that leaves it.

@@ -26,31 +26,43 @@ enum WordElement: String, CaseIterable {
         }
     }
 
-    private static let table: [UInt64: WordElement] = {
-        var t: [UInt64: WordElement] = [:]
+    private struct Slot {
+        var hash: UInt64 = 0
+        var element: WordElement?
+        var name: [UInt8] = []
+    }
+
+    /// Open addressing over 256 slots: a fixed, tiny table with no hashing beyond FNV-1a.
+    private static let slots: [Slot] = {
+        var t = [Slot](repeating: Slot(), count: 256)
         for e in allCases {
-            let h = e.rawValue.utf8CString.withUnsafeBufferPointer { fnv($0.baseAddress!) }
-            precondition(t[h] == nil, "hash collision in WordElement")
-            t[h] = e
+            let name = Array(e.rawValue.utf8)
+            let h = name.withUnsafeBufferPointer { fnv($0.baseAddress!, count: $0.count) }
+            var i = Int(h & 255)
+            while t[i].element != nil { i = (i + 1) & 255 }
+            t[i] = Slot(hash: h, element: e, name: name)
         }
         return t
     }()
 
     static func identify(_ name: UnsafePointer<UInt8>) -> WordElement? {
-        let h = name.withMemoryRebound(to: CChar.self, capacity: 1) { fnv($0) }
-        guard let e = table[h] else { return nil }
-        // Confirm: a hash match on a foreign name must not be taken for ours.
-        let equal = e.rawValue.withCString { strcmp($0, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == 0 }
-        return equal ? e : nil
+        let count = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+        let h = fnv(name, count: count)
+        var i = Int(h & 255)
+        while let e = slots[i].element {
+            // Confirm: a hash match on a foreign name must not be taken for ours.
+            if slots[i].hash == h, slots[i].name.count == count,
+               slots[i].name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name, count) == 0 }) {
+                return e
+            }
+            i = (i + 1) & 255
+        }
+        return nil
     }
 
-    private static func fnv(_ p: UnsafePointer<CChar>) -> UInt64 {
+    private static func fnv(_ p: UnsafePointer<UInt8>, count: Int) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
-        var q = p
-        while q.pointee != 0 {
-            h = (h ^ UInt64(UInt8(bitPattern: q.pointee))) &* 0x100000001b3
-            q += 1
-        }
+        for k in 0..<count { h = (h ^ UInt64(p[k])) &* 0x100000001b3 }
         return h
     }
 }

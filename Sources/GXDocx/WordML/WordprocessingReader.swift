@@ -195,7 +195,7 @@ final class WordprocessingReader: SAXHandler {
         stack.append(Open(kind: kind, element: element))
     }
 
-    func endElement(_ name: XMLName, driver: SAXDriver) {
+    func endElement(driver: SAXDriver) {
         if ignoreDepth > 0 { ignoreDepth -= 1; return }
         guard let open = stack.popLast() else { return }
         if open.isAlternateContent { _ = alternateContent.popLast() }

@@ -9,7 +9,8 @@ import GXModel
 /// Receives the events of one XML part. Pointers are only valid during the call.
 protocol SAXHandler: AnyObject {
     func startElement(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws
-    func endElement(_ name: XMLName, driver: SAXDriver)
+    /// Handlers keep their own stack of what is open, so the end event carries no name.
+    func endElement(driver: SAXDriver)
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
 }
 
@@ -199,8 +200,8 @@ final class SAXDriver {
 
     private func end(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
         depth -= 1
-        guard failure == nil, let local else { return }
-        handler.endElement(XMLName(local: local, namespace: namespace(uri)), driver: self)
+        guard failure == nil, local != nil else { return }
+        handler.endElement(driver: self)
     }
 }
 

@@ -6,6 +6,13 @@ public enum CellReader {
     private static let notApplicable: Set<String> = ["/", "-", "--", "---", "无", "不适用", "\\", "——", "—"]
 
     public static func read(_ printed: String, type: ValueType = .count) -> (kind: CellKind, number: PrintedNumber?) {
+        // The common case, a plain count: no folding needed.
+        let utf8 = printed.utf8
+        if !utf8.isEmpty, utf8.count <= 18, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            var digits = Substring(printed)
+            while digits.count > 1, digits.first == "0" { digits = digits.dropFirst() }
+            return (.number, PrintedNumber(canonical: String(digits)))
+        }
         let folded = LabelNormalizer.fold(printed)
         if folded.isEmpty { return (.blank, nil) }
         if notApplicable.contains(folded) { return (.na, nil) }

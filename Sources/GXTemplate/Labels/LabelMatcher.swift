@@ -73,7 +73,9 @@ public struct LabelMatcher: Sendable {
     }
 
     /// Byte substring search; UTF-8 is self-synchronising, so a byte match is a character match.
-    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    /// (String.contains compares canonically equivalent text, which costs far more and buys
+    /// nothing on text that is already normalised.)
+    public static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
         let first = needle[0]
         var i = 0

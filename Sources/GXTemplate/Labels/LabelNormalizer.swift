@@ -29,6 +29,8 @@ public enum LabelNormalizer {
 
     /// `fold`, then leading list numbering (`三、`, `(一)`, `1.`, `- `) and trailing punctuation removed.
     public static func normalize(_ text: String) -> String {
+        // Most cells are plain counts (`0`, `13`): nothing to fold or strip.
+        if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return text }
         var s = Substring(fold(text))
         var changed = true
         while changed {

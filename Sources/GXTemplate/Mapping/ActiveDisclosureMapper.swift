@@ -13,7 +13,8 @@ enum ActiveDisclosureMapper {
     static let only2019: Set<String> = ["made", "published", "public_total", "previous_items", "change", "items", "amount",
                                         "other_services", "procurement"]
 
-    static func map(_ table: Table) -> MappedTable {
+    static func map(_ labeled: LabeledTable) -> MappedTable {
+        let table = labeled.table
         let key = StandardTableKey.activeDisclosure.rawValue
         var roles: [Int: String] = [:]
         var found: [CellPath: (text: String, source: SourceLocation)] = [:]
@@ -24,7 +25,7 @@ enum ActiveDisclosureMapper {
         for r in 0..<table.rowCount {
             let row = table.anchored(row: r).filter { !$0.cell.text.trimmedCell.isEmpty }
             guard let first = row.first else { continue }
-            let label = LabelNormalizer.normalize(first.cell.text)
+            let label = labeled.labels[first.index]
             if label.hasPrefix("第二十条") {
                 roles[first.index] = "\(key).header"
                 continue
@@ -32,14 +33,14 @@ enum ActiveDisclosureMapper {
             if label.contains("信息内容") {
                 roles[first.index] = "\(key).header"
                 columnAt = []
-                for (_, cell) in row.dropFirst() {
-                    guard let m = columnMatcher.match(cell.text) else { continue }
+                for (i, cell) in row.dropFirst() {
+                    guard let m = columnMatcher.matchNormalized(labeled.labels[i]) else { continue }
                     columnAt.append((cell.column, m.key))
                     if only2019.contains(m.key) { seen2019 += 1 } else { seen2021 += 1 }
                 }
                 continue
             }
-            guard let rowMatch = rowMatcher.match(first.cell.text) else { continue }
+            guard let rowMatch = rowMatcher.matchNormalized(label) else { continue }
             if only2019.contains(rowMatch.key) { seen2019 += 1 }
             roles[first.index] = "\(key).\(rowMatch.key)"
             if columnAt.isEmpty {

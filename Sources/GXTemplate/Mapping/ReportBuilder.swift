@@ -23,13 +23,15 @@ public enum ReportBuilder {
         // Standard tables: recognised by content, first of each kind wins.
         var mapped: [Int: MappedTable] = [:]
         for (b, block) in document.blocks.enumerated() {
-            guard case .table(let table) = block, let key = classify(table, section: sections.sectionOfBlock[b]),
+            guard case .table(let table) = block else { continue }
+            let labeled = LabeledTable(table)
+            guard let key = classify(labeled, section: sections.sectionOfBlock[b]),
                   !mapped.values.contains(where: { $0.table.key == key }) else { continue }
             var result: MappedTable
             switch key {
-            case .activeDisclosure: result = ActiveDisclosureMapper.map(table)
-            case .requests: result = RequestsMapper.map(table)
-            case .reviewLitigation: result = ReviewLitigationMapper.map(table)
+            case .activeDisclosure: result = ActiveDisclosureMapper.map(labeled)
+            case .requests: result = RequestsMapper.map(labeled)
+            case .reviewLitigation: result = ReviewLitigationMapper.map(labeled)
             }
             // Text and OCR readers flag values they lost or doubt; only the equations may settle them.
             let flags = RepairInput.collect(table, roles: result.roles)
@@ -58,10 +60,13 @@ public enum ReportBuilder {
 
     /// Which standard table a document table is, by what it says; the section it sits in breaks ties.
     public static func classify(_ table: Table, section: String?) -> StandardTableKey? {
-        let text = LabelNormalizer.fold(table.allText)
-        if text.contains("本年新收") || text.contains("申请人情况") { return .requests }
-        if text.contains("第二十条") || text.contains("信息内容") { return .activeDisclosure }
-        if text.contains("行政复议"), text.contains("维持") || text.contains("审结") || text.contains("纠正") {
+        classify(LabeledTable(table), section: section)
+    }
+
+    static func classify(_ table: LabeledTable, section: String?) -> StandardTableKey? {
+        if table.mentions("本年新收") || table.mentions("申请人情况") { return .requests }
+        if table.mentions("第二十条") || table.mentions("信息内容") { return .activeDisclosure }
+        if table.mentions("行政复议"), table.mentions("维持") || table.mentions("审结") || table.mentions("纠正") {
             return .reviewLitigation
         }
         return section.flatMap(StandardTableKey.init(rawValue:))

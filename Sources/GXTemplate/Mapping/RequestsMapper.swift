@@ -8,7 +8,8 @@ enum RequestsMapper {
         (Template.requests2021.rows + [Template.requests2019.row("other_handling")!]).map { ($0.key, $0.labels) })
     static let groupMatcher = LabelMatcher(Template.requestGroups.map { ($0.key, $0.labels) })
 
-    static func map(_ table: Table) -> MappedTable {
+    static func map(_ labeled: LabeledTable) -> MappedTable {
+        let table = labeled.table
         let key = StandardTableKey.requests.rawValue
         var roles: [Int: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -18,13 +19,13 @@ enum RequestsMapper {
         var firstDataRow = table.rowCount
         for r in 0..<table.rowCount {
             let row = table.anchored(row: r)
-            if row.contains(where: { rowMatcher.match($0.cell.text, fuzzy: false)?.key == "new_received" }) {
+            if row.contains(where: { rowMatcher.matchNormalized(labeled.labels[$0.index], fuzzy: false)?.key == "new_received" }) {
                 firstDataRow = r
                 break
             }
             for (i, cell) in row {
-                guard let m = columnMatcher.match(cell.text, fuzzy: false), m.quality <= 1, columnOf[m.key] == nil else {
-                    if LabelNormalizer.normalize(cell.text).hasPrefix("本列数据的勾稽关系") { roles[i] = "\(key).header" }
+                guard let m = columnMatcher.matchNormalized(labeled.labels[i], fuzzy: false), m.quality <= 1, columnOf[m.key] == nil else {
+                    if labeled.labels[i].hasPrefix("本列数据的勾稽关系") { roles[i] = "\(key).header" }
                     continue
                 }
                 columnOf[m.key] = cell.column
@@ -33,7 +34,7 @@ enum RequestsMapper {
         }
         if columnOf.count < Template.requestColumns.count, table.columnCount >= 7 {
             // No usable header: the seven data columns are the rightmost seven that carry numbers.
-            let last = lastNumericColumn(table, from: firstDataRow)
+            let last = lastNumericColumn(labeled, from: firstDataRow)
             if last >= 6 {
                 for (offset, column) in Template.requestColumns.enumerated() where columnOf[column.key] == nil {
                     columnOf[column.key] = last - 6 + offset
@@ -52,8 +53,8 @@ enum RequestsMapper {
             // Innermost label anchored in this row; merged group labels to its left are context.
             guard let inner = labels.last(where: { $0.cell.row == r && !$0.cell.text.trimmedCell.isEmpty })
                     ?? labels.last(where: { !$0.cell.text.trimmedCell.isEmpty }) else { continue }
-            var match = rowMatcher.match(inner.cell.text)
-            if match == nil, let g = groupMatcher.match(inner.cell.text, fuzzy: false) {
+            var match = rowMatcher.matchNormalized(labeled.labels[inner.index])
+            if match == nil, let g = groupMatcher.matchNormalized(labeled.labels[inner.index], fuzzy: false) {
                 for (i, cell) in labels where cell.row == r { roles[i] = "\(key).group.\(g.key)" }
                 continue
             }
@@ -63,7 +64,7 @@ enum RequestsMapper {
                 // A text reader's cell flagged lost held a value too, even if it could not be read.
                 let hasNumbers = Template.requestColumns.contains { col in
                     columnOf[col.key].map { c in
-                        CellReader.read(table.text(row: r, column: c)).kind == .number
+                        labeled.isNumber(row: r, column: c)
                             || table.cell(row: r, column: c)?.quality?.state == .lost
                     } ?? false
                 }
@@ -91,10 +92,11 @@ enum RequestsMapper {
         return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
     }
 
-    private static func lastNumericColumn(_ table: Table, from row: Int) -> Int {
+    private static func lastNumericColumn(_ labeled: LabeledTable, from row: Int) -> Int {
+        let table = labeled.table
         var last = -1
         for r in row..<table.rowCount {
-            for (_, cell) in table.anchored(row: r) where CellReader.read(cell.text).kind == .number {
+            for (i, cell) in table.anchored(row: r) where labeled.numeric[i] {
                 last = max(last, cell.column + cell.columnSpan - 1)
             }
         }

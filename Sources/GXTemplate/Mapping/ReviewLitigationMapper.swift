@@ -6,12 +6,13 @@ enum ReviewLitigationMapper {
     static let columnMatcher = LabelMatcher(columns: Template.reviewColumns)
     static let groupMatcher = LabelMatcher(Template.reviewLitigation2021.rows.map { ($0.key, $0.labels) })
 
-    static func map(_ table: Table) -> MappedTable {
+    static func map(_ labeled: LabeledTable) -> MappedTable {
+        let table = labeled.table
         let key = StandardTableKey.reviewLitigation.rawValue
         var roles: [Int: String] = [:]
         var diagnostics: [Diagnostic] = []
 
-        guard let dataRow = (0..<table.rowCount).first(where: { isDataRow(table, $0) }) else {
+        guard let dataRow = (0..<table.rowCount).first(where: { isDataRow(labeled, $0) }) else {
             var d: [Diagnostic] = [Diagnostic(code: "GX-W-NO-DATA-ROW", severity: .warning,
                 message: "table 四 has no row of numbers", messageZh: "表四没有数据行", source: table.source)]
             let empty = assemble(.reviewLitigation, variant: .v2021, found: [:], tableSource: table.source, diagnostics: &d)
@@ -20,8 +21,8 @@ enum ReviewLitigationMapper {
 
         for r in 0..<dataRow {
             for (i, cell) in table.anchored(row: r) {
-                if let g = groupMatcher.match(cell.text) { roles[i] = "\(key).\(g.key)" }
-                else if LabelNormalizer.normalize(cell.text) == "行政诉讼" { roles[i] = "\(key).litigation" }
+                if let g = groupMatcher.matchNormalized(labeled.labels[i]) { roles[i] = "\(key).\(g.key)" }
+                else if labeled.labels[i] == "行政诉讼" { roles[i] = "\(key).litigation" }
             }
         }
 
@@ -29,8 +30,8 @@ enum ReviewLitigationMapper {
         var found: [CellPath: (text: String, source: SourceLocation)] = [:]
         var placed: [(Int, CellPath)] = []
         for (i, cell) in dataCells {
-            guard let column = columnLabel(table, column: cell.column, above: dataRow),
-                  let group = groupLabel(table, column: cell.column, above: dataRow) else { continue }
+            guard let column = columnLabel(labeled, column: cell.column, above: dataRow),
+                  let group = groupLabel(labeled, column: cell.column, above: dataRow) else { continue }
             let path = CellPath(key, group, column)
             guard found[path] == nil else { continue }
             found[path] = (cell.text, cell.source)
@@ -55,30 +56,33 @@ enum ReviewLitigationMapper {
         return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
     }
 
-    private static func isDataRow(_ table: Table, _ r: Int) -> Bool {
-        let cells = table.anchored(row: r)
+    private static func isDataRow(_ labeled: LabeledTable, _ r: Int) -> Bool {
+        let cells = labeled.table.anchored(row: r)
         // Cells a text reader flagged lost held numbers too.
-        let numbers = cells.filter { CellReader.read($0.cell.text).kind == .number || $0.cell.quality?.state == .lost }.count
-        let labels = cells.filter { columnMatcher.match($0.cell.text, fuzzy: false) != nil || groupMatcher.match($0.cell.text, fuzzy: false) != nil }.count
-        return numbers >= 3 && labels == 0
+        let numbers = cells.filter { labeled.numeric[$0.index] || $0.cell.quality?.state == .lost }.count
+        guard numbers >= 3 else { return false }
+        return !cells.contains {
+            columnMatcher.matchNormalized(labeled.labels[$0.index], fuzzy: false) != nil
+                || groupMatcher.matchNormalized(labeled.labels[$0.index], fuzzy: false) != nil
+        }
     }
 
-    private static func columnLabel(_ table: Table, column: Int, above dataRow: Int) -> String? {
+    private static func columnLabel(_ labeled: LabeledTable, column: Int, above dataRow: Int) -> String? {
         for r in stride(from: dataRow - 1, through: 0, by: -1) {
-            if let m = columnMatcher.match(table.text(row: r, column: column)) { return m.key }
+            if let m = columnMatcher.matchNormalized(labeled.label(row: r, column: column)) { return m.key }
         }
         return nil
     }
 
     /// The group spanning a column; where a text export lost the span, an empty header slot takes
     /// the group label nearest to its left in the same row.
-    private static func groupLabel(_ table: Table, column: Int, above dataRow: Int) -> String? {
+    private static func groupLabel(_ labeled: LabeledTable, column: Int, above dataRow: Int) -> String? {
         for r in stride(from: dataRow - 1, through: 0, by: -1) {
             var c = column
             while c >= 0 {
-                let text = table.text(row: r, column: c)
-                if !text.trimmedCell.isEmpty {
-                    if let g = groupMatcher.match(text) { return g.key }
+                let text = labeled.label(row: r, column: c)
+                if !text.isEmpty {
+                    if let g = groupMatcher.matchNormalized(text) { return g.key }
                     break
                 }
                 c -= 1

@@ -116,6 +116,8 @@ struct SectionMapper {
     /// Recognises `二、主动公开政府信息情况` (any variant) as section ≥ `after`. A heading run into
     /// its first sentence (`一、总体情况。2023年…`) is split there.
     static func heading(_ text: String, after: Int) -> (Int, String, String?)? {
+        // Only a line that starts with a section number can be a heading: the rest is never folded.
+        guard let first = text.first, "一二三四五六".contains(first) else { return nil }
         let folded = LabelNormalizer.fold(text)
         for index in after..<Template.sections.count {
             let spec = Template.sections[index]

@@ -86,10 +86,14 @@ struct NarrativeSentence {
     /// Sentences of the given sections, split at full stops and semicolons.
     private static let stops: Set<Unicode.Scalar> = ["。", "；", ";", "！", "!", "？", "?"]
 
-    static func sentences(of report: Report, sections keys: Set<String>) -> [NarrativeSentence] {
+    /// Only paragraphs that mention one of `words` are split: the rest cannot hold a count we check.
+    static func sentences(of report: Report, sections keys: Set<String>, mentioning words: [String]) -> [NarrativeSentence] {
         var out: [NarrativeSentence] = []
+        let needles = words.map { Array($0.utf8) }
         for (s, section) in report.sections.enumerated() where keys.contains(section.key) {
             for (p, paragraph) in section.paragraphs.enumerated() {
+                let bytes = Array(paragraph.utf8)
+                guard needles.contains(where: { LabelMatcher.contains(bytes, $0) }) else { continue }
                 var current = String.UnicodeScalarView()
                 for scalar in paragraph.unicodeScalars {
                     current.append(scalar)

@@ -7,8 +7,10 @@ import GXTemplate
 enum NarrativeRules {
     static func check(_ report: Report) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let requestProse = NarrativeSentence.sentences(of: report, sections: ["overview", "requests"])
-        let legalProse = NarrativeSentence.sentences(of: report, sections: ["overview", "review_litigation"])
+        let requestProse = NarrativeSentence.sentences(of: report, sections: ["overview", "requests"],
+                                                       mentioning: ["申请", "办结"] + groups.map(\.label))
+        let legalProse = NarrativeSentence.sentences(of: report, sections: ["overview", "review_litigation"],
+                                                     mentioning: ["行政复议", "行政诉讼"])
         if let table = report.table(.requests) {
             out += received(report, table, requestProse)
             out += done(report, table, requestProse)

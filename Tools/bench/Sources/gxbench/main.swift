@@ -3,11 +3,54 @@
 //
 //   gxbench [--seconds S] <folder or .docx files…>
 //   gxbench --text [--seconds S] <folder or .txt files…>   (the text adapter: reader, and full conversion)
+//   gxbench --floor <folder>   one pass over a mixed corpus: the parse floor per format, in seconds
+import CLibXML2
 import Foundation
 import GXConvert
 import GXDocx
 import GXExport
 import GXText
+
+/// The floor for one file: what any reader of that format must pay with these libraries —
+/// DOCX: unzip the main part and SAX-parse it; HTML: libxml2's HTML push parser with no handlers;
+/// text: decode and split into lines.
+func floorOnce(_ bytes: [UInt8]) throws -> (format: String, count: Int) {
+    if bytes.starts(with: [0x50, 0x4B]) { return ("docx", try DocxReader.parseOnly(bytes)) }
+    let head = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()
+    if head.contains("<html") || head.contains("<!doctype html") || head.contains("<meta") || head.contains("<table") {
+        var sax = htmlSAXHandler()
+        let n: Int32 = bytes.withUnsafeBufferPointer { buf in
+            let raw = UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let ctxt = htmlCreatePushParserCtxt(&sax, nil, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else { return 0 }
+            defer { htmlFreeParserCtxt(ctxt) }
+            _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue))
+            return htmlParseChunk(ctxt, raw, Int32(buf.count), 1)
+        }
+        return ("html", Int(n))
+    }
+    return ("text", String(decoding: bytes, as: UTF8.self).split(separator: "\n").count)
+}
+
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--floor" {
+    // libxml2 would print encoding complaints for pages it is handed as UTF-8; the floor stays quiet.
+    xmlSetStructuredErrorFunc(nil) { _, _ in }
+    let root = CommandLine.arguments[2]
+    let names = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
+    let clock = ContinuousClock()
+    var total: [String: (files: Int, time: Duration)] = [:]
+    for name in names {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root).appendingPathComponent(name)))
+        let start = clock.now
+        let (format, _) = try floorOnce(bytes)
+        let t = clock.now - start
+        total[format, default: (0, .zero)].files += 1
+        total[format, default: (0, .zero)].time += t
+    }
+    for (format, v) in total.sorted(by: { $0.key < $1.key }) {
+        print("floor \(format) \(v.files) \(Double(v.time.components.attoseconds) / 1e18 + Double(v.time.components.seconds))")
+    }
+    exit(0)
+}
 
 var seconds = 3.0
 var paths: [String] = []
