@@ -60,6 +60,11 @@ public enum JSONWriter {
         out.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
+            // Most strings (paths, kinds, numbers, plain text) need no escaping: copy them whole.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+                out.append(contentsOf: utf8)
+                return
+            }
             var i = 0
             let n = utf8.count
             while i < n {

@@ -14,14 +14,19 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
         self.canonical = canonical
     }
 
-    public var isInteger: Bool { !canonical.contains(".") }
-    public var isNegative: Bool { canonical.hasPrefix("-") }
+    public var isInteger: Bool { !canonical.utf8.contains(0x2E) }
+    public var isNegative: Bool { canonical.utf8.first == 0x2D }
     /// The integer value when it is one and fits.
     public var integer: Int? { isInteger ? Int(canonical) : nil }
     public var description: String { canonical }
 
     /// Exact value in units of 10^-scale, for sums without binary floating point.
     public func scaled(to scale: Int) -> Int? {
+        if isInteger, let v = Int(canonical) {
+            var result = v
+            for _ in 0..<scale { let (m, overflow) = result.multipliedReportingOverflow(by: 10); if overflow { return nil }; result = m }
+            return result
+        }
         let negative = isNegative
         let body = negative ? String(canonical.dropFirst()) : canonical
         let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
@@ -34,8 +39,9 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var scale: Int {
-        guard let dot = canonical.firstIndex(of: ".") else { return 0 }
-        return canonical.distance(from: dot, to: canonical.endIndex) - 1
+        let utf8 = canonical.utf8
+        guard let dot = utf8.firstIndex(of: 0x2E) else { return 0 }
+        return utf8.distance(from: dot, to: utf8.endIndex) - 1
     }
 }
 
@@ -94,4 +100,13 @@ public struct CellPath: Sendable, Hashable, CustomStringConvertible, Comparable 
 
     public var description: String { "\(table).\(row).\(column)" }
     public static func < (a: CellPath, b: CellPath) -> Bool { a.description < b.description }
+
+    /// Rule checks look cells up by path hundreds of times per report: hashing the short column key
+    /// and the row key's length is enough to spread them, and far cheaper than hashing three
+    /// strings (equal paths still hash equally; `==` settles the rest).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(column)
+        hasher.combine(row.utf8.count)
+        hasher.combine(table.utf8.count)
+    }
 }

@@ -13,6 +13,12 @@ public enum CellReader {
             while digits.count > 1, digits.first == "0" { digits = digits.dropFirst() }
             return (.number, PrintedNumber(canonical: String(digits)))
         }
+        // A label or note (`规章`, `三、本年度办理结果`): a Chinese character first that cannot start
+        // a number or a not-applicable mark is text, with no folding needed.
+        if let first = printed.unicodeScalars.first(where: { !$0.properties.isWhitespace }), first.value >= 0x3000,
+           !(0xFF01...0xFF5E).contains(first.value), first != "无", first != "不" {
+            return (.text, nil)
+        }
         let folded = LabelNormalizer.fold(printed)
         if folded.isEmpty { return (.blank, nil) }
         if notApplicable.contains(folded) { return (.na, nil) }
