@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import GXConvert
 import GXModel
 
 /// The batch output file: appended one whole record per `write(2)`, so a killed batch loses at most
@@ -29,14 +30,6 @@ final class OutputLog {
     }
 
     func write(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw GXError(.output, "write failed: \(String(cString: strerror(errno)))", file: path)
-            }
-            offset += n
-        }
+        try FileIO.writeAll(fd: fd, bytes, path: path)
     }
 }

@@ -70,7 +70,8 @@ public enum FileIO {
         }
     }
 
-    private static func writeAll(fd: Int32, _ bytes: [UInt8], path: String) throws {
+    /// Writes every byte, retrying interrupted writes; shared with the batch output.
+    public static func writeAll(fd: Int32, _ bytes: [UInt8], path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }

@@ -138,7 +138,7 @@ struct TableBuilder {
         if !markers.isEmpty { table.updateCell(index) { cell in attach(markers, to: &cell.blocks) } }
         let text = pending.blocks.compactMap { block -> String? in
             if case .paragraph(let p) = block { return p.text } else { return nil }
-        }.joined().trimmingCharacters(in: " \t\n")
+        }.joined().trimming(" \t\n")
         if !text.isEmpty {
             note("GX-W-MERGED-TEXT", "text '\(text)' in a merged-away cell is not part of the table", pending.source)
         }
@@ -160,13 +160,4 @@ func attach(_ markers: [BookmarkMarker], to blocks: inout [Block]) {
     }
     let source = markers.first?.source ?? .unknown
     blocks.insert(.paragraph(Paragraph(text: "", bookmarks: markers, source: source)), at: 0)
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
-    }
 }

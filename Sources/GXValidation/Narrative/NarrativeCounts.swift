@@ -1,3 +1,4 @@
+import GXModel
 import GXTemplate
 
 /// Reads counts out of report prose: `受理政府信息公开申请 13 件`, `申请2条`, `予以公开3件`,
@@ -103,26 +104,16 @@ struct NarrativeSentence {
                     }
                 }
                 let rest = String(current)
-                if !rest.trimmingCharacters(in: " ").isEmpty { out.append(make(rest, section: section.key, s: s, p: p)) }
+                if !rest.trimming(" ").isEmpty { out.append(make(rest, section: section.key, s: s, p: p)) }
             }
         }
         return out
     }
 
     private static func make(_ text: String, section: String, s: Int, p: Int) -> NarrativeSentence {
-        let folded = text.trimmingCharacters(in: " \t\n")
+        let folded = text.trimming(" \t\n")
         return NarrativeSentence(text: folded, chars: Array(folded.unicodeScalars), paragraphPath: "sections.\(section).paragraphs.\(p)",
                                  section: s, paragraph: p)
     }
 }
 
-import GXModel
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
-    }
-}
