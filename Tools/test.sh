@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command. README.md and .ci/run both call exactly this.
 #   1. set-up (C libraries), 2. the suite, 3. the suite again under AddressSanitizer,
-#   4. each libFuzzer target for 60 s from a fixed seed, so regressions show.
+#   4. each libFuzzer target for a fixed number of inputs from a fixed seed (the same inputs on
+#      every machine), so regressions show and CI replays exactly what ran here.
 # GX_TEST_QUICK=1 runs only 1–2 (for the edit–test loop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,5 +13,5 @@ swift test
 if [ "${GX_TEST_QUICK:-0}" != "1" ]; then
   swift build --build-tests --sanitize=address --scratch-path .build-asan
   swift test --sanitize=address --scratch-path .build-asan
-  FUZZ_SEED=1 bash Tools/fuzz/run.sh "${GX_FUZZ_SECONDS:-60}"
+  FUZZ_SEED=1 FUZZ_RUNS="${GX_FUZZ_RUNS:-3000}" bash Tools/fuzz/run.sh
 fi

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with AddressSanitizer and runs each for a while.
 #   bash Tools/fuzz/run.sh [seconds per target (default 60)] [targets… (default: all)]
+# FUZZ_RUNS=N runs each target for exactly N inputs instead (with FUZZ_SEED, the same inputs on
+# every machine: what the test command does, so CI replays what was run here).
 # Seeds come from Fixtures/; new corpus entries go to Tools/fuzz/corpus/<target> (not committed);
 # crashes land in Tools/fuzz/crashes/<target>/ — copy each into Fixtures/fuzz-regressions/ once fixed,
 # where a test replays it.
@@ -13,7 +15,10 @@ swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-libr
 fixtures=../../Fixtures
 status=0
 for t in "${targets[@]}"; do
-  corpus="corpus/$t"; crashes="crashes/$t"; mkdir -p "$corpus" "$crashes" seeds
+  corpus="corpus/$t"; crashes="crashes/$t"
+  # A fixed-run smoke starts from the seeds alone, as it does on a fresh machine.
+  [ -z "${FUZZ_RUNS:-}" ] || corpus=$(mktemp -d)
+  mkdir -p "$corpus" "$crashes" seeds
   case "$t" in
     FuzzDocx) seeds=("$fixtures/docx" "$fixtures/hostile" "$fixtures/validation") ;;
     FuzzWordML)
@@ -32,8 +37,9 @@ PY
   esac
   existing=(); for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
   echo "== $t for ${seconds}s (seeds: ${existing[*]:-none})"
-  if ! ".build/release/$t" "$corpus" "${existing[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=1048576 -artifact_prefix="$crashes/" -print_final_stats=1 ${FUZZ_SEED:+-seed=$FUZZ_SEED} 2>&1 | tail -n 12; then
+  if ! ".build/release/$t" "$corpus" "${existing[@]}" $([ -n "${FUZZ_RUNS:-}" ] || echo "-max_total_time=$seconds") -timeout=10 -rss_limit_mb=2048 \
+        -max_len=1048576 -artifact_prefix="$crashes/" -print_final_stats=1 ${FUZZ_SEED:+-seed=$FUZZ_SEED} \
+        ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} 2>&1 | tail -n 12; then
     status=1
   fi
 done
