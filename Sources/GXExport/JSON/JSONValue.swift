@@ -8,6 +8,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// A value written directly by `body` (see `JSONStream`), for large regular parts.
+    case stream(@Sendable (inout JSONStream) -> Void)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         JSONWriter.bytes(a, pretty: false) == JSONWriter.bytes(b, pretty: false)

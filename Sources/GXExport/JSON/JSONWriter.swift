@@ -20,6 +20,11 @@ public enum JSONWriter {
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): escape(s, into: &out)
+        case .stream(let body):
+            var stream = JSONStream(indent: indent)
+            swap(&stream.buffer, &out)
+            body(&stream)
+            swap(&stream.buffer, &out)
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: [0x5B, 0x5D]); return }
             out.append(0x5B)

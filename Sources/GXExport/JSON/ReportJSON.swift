@@ -33,7 +33,12 @@ public enum ReportJSON {
         for key in StandardTableKey.allCases {
             members.append((key.rawValue, tableValues(report.table(key))))
         }
-        members.append(("cells", .array(report.tables.flatMap(\.cells).map(cell))))
+        let cells = report.tables.flatMap(\.cells)
+        members.append(("cells", cells.isEmpty ? .array([]) : .stream { stream in
+            stream.openArray()
+            for c in cells { stream.element(); write(c, to: &stream) }
+            stream.closeArray()
+        }))
         members.append(("bookmarks", .array(report.bookmarks.map { b in
             .object([("name", .string(b.name)), ("path", .string(b.path)), ("source", source(b.source))])
         })))
@@ -62,6 +67,41 @@ public enum ReportJSON {
     static func cellValue(_ cell: ReportCell) -> JSONValue {
         guard cell.kind == .number, let n = cell.number else { return .null }
         return .number(n.canonical)
+    }
+
+    /// One entry of `cells`, written directly; the same members, in the same order, as `cell(_:)`.
+    static func write(_ cell: ReportCell, to s: inout JSONStream) {
+        s.openObject()
+        s.key("path"); s.string(cell.path.description)
+        s.key("text"); s.string(cell.text)
+        s.key("kind"); s.string(cell.kind.rawValue)
+        s.key("value")
+        if cell.kind == .number, let n = cell.number { s.number(n.canonical) } else { s.null() }
+        s.key("source"); write(cell.source, to: &s)
+        if let r = cell.repair {
+            s.key("inferred"); s.bool(true)
+            s.key("repair"); s.openObject()
+            s.key("read"); s.string(r.read)
+            s.key("inferred"); s.string(r.inferred)
+            s.key("rule"); s.string(r.rule)
+            s.key("note"); s.string(r.note)
+            s.closeObject()
+        }
+        if cell.lost { s.key("lost"); s.bool(true) }
+        s.closeObject()
+    }
+
+    static func write(_ l: SourceLocation, to s: inout JSONStream) {
+        s.openObject()
+        if let part = l.part { s.key("part"); s.string(part) }
+        if let table = l.table { s.key("table"); s.int(table) }
+        if let row = l.row { s.key("row"); s.int(row) }
+        if let cell = l.cell { s.key("cell"); s.int(cell) }
+        if let paragraph = l.paragraph { s.key("paragraph"); s.int(paragraph) }
+        if let element = l.element { s.key("element"); s.string(element) }
+        if l.line > 0 { s.key("line"); s.int(l.line) }
+        if l.column > 0 { s.key("column"); s.int(l.column) }
+        s.closeObject()
     }
 
     static func cell(_ cell: ReportCell) -> JSONValue {
