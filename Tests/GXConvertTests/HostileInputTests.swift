@@ -80,3 +80,22 @@ import GXModel
         } throws: { ($0 as? GXError)?.code == .limit && ($0 as? GXError)?.message.contains("time budget") == true }
     }
 }
+
+@Suite struct TruncationTests {
+    /// An upload cut off anywhere: every prefix of a real DOCX is refused with a code (never a crash,
+    /// never a half-read report passed off as whole).
+    @Test func everyTruncationOfADocxIsRefusedWithACode() throws {
+        let bytes = try Fixtures.bytes(Fixtures.root.appendingPathComponent("docx/seed000-word.docx"))
+        var codes: [GXErrorCode: Int] = [:]
+        for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            do {
+                _ = try Converter.report(Array(bytes.prefix(cut)), path: "cut.docx")
+                Issue.record("a DOCX cut at \(cut) of \(bytes.count) bytes was accepted")
+            } catch let error as GXError {
+                codes[error.code, default: 0] += 1
+            }
+        }
+        #expect(Set(codes.keys).isSubset(of: [.empty, .zip, .notDocx, .xml]), "\(codes)")
+        #expect(codes.values.reduce(0, +) >= 97)
+    }
+}
