@@ -19,7 +19,7 @@ now() { date +%s.%N; }
 rate() { python3 -c "import sys; n,t=float(sys.argv[1]),float(sys.argv[2]); print(f'{n/t:9.1f} docs/s  {1000*t/n:8.3f} ms/doc')" "$1" "$2"; }
 
 n=$(ls "$corpus" | wc -l); ndocx=$(ls "$corpus" | grep -c '\.docx$')
-echo; echo "== floor (unzip + parse only), one pass, one core"
+echo; echo "== floor (read the file, unzip + parse only), one pass, one core"
 .build/release/gxbench --floor "$corpus" | tee "$corpus.out/floor"
 floor_all=$(awk '{s+=$4} END {print s}' "$corpus.out/floor")
 floor_docx=$(awk '$2=="docx" {print $4}' "$corpus.out/floor")
@@ -38,10 +38,21 @@ one_docx=$(python3 -c "print($t5-$t4)"); rm -rf "$corpus.docx"
 echo "batch, 1 job,  $ndocx DOCX files: $(rate "$ndocx" "$one_docx")"
 echo "floor,         $ndocx DOCX files: $(rate "$ndocx" "$floor_docx")"
 
+echo; echo "== memory: peak RSS of batch (1 job) on a tenth of the corpus and on all of it"
+command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null 2>&1 || true
+if [ -x /usr/bin/time ]; then
+  mkdir -p "$corpus.small"; ls "$corpus" | awk 'NR % 10 == 0' | while read -r f; do cp "$corpus/$f" "$corpus.small/"; done
+  small=$(ls "$corpus.small" | wc -l)
+  /usr/bin/time -f "%M" -o "$corpus.out/rss-small" .build/release/gxconvert batch "$corpus.small" -o /dev/null --jobs 1 --no-progress 2>/dev/null || true
+  /usr/bin/time -f "%M" -o "$corpus.out/rss-all" .build/release/gxconvert batch "$corpus" -o /dev/null --jobs 1 --no-progress 2>/dev/null || true
+  echo "peak RSS: $small files $(tail -1 "$corpus.out/rss-small") KiB, $n files $(tail -1 "$corpus.out/rss-all") KiB"
+  rm -rf "$corpus.small"
+fi
+
 echo; echo "== the tools users would otherwise reach for (DOCX only)"
 command -v pandoc >/dev/null || (apt-get install -y -qq pandoc >/dev/null 2>&1 || true)
 python3 -c "import docx" 2>/dev/null || pip install -q python-docx >/dev/null 2>&1 || true
-sample=$(ls "$corpus"/*.docx | head -n "${PANDOC_SAMPLE:-60}")
+sample=$(ls "$corpus"/*.docx | head -n "${PANDOC_SAMPLE:-60}" || true)
 ns=$(echo "$sample" | wc -l)
 pandoc_t=""
 if command -v pandoc >/dev/null; then
@@ -52,28 +63,49 @@ if command -v pandoc >/dev/null; then
 else echo "pandoc: not available"; fi
 docx_t=""
 if python3 -c "import docx" 2>/dev/null; then
-  docx_t=$(python3 - "$corpus" <<'PY'
+  docx_t=$(python3 - "$corpus" 2>"$corpus.out/pydocx-err" <<'PY'
 import sys, glob, time, docx
 files = sorted(glob.glob(sys.argv[1] + "/*.docx"))
-t = time.perf_counter(); cells = 0
+t = time.perf_counter(); cells = 0; failed = 0
 for f in files:
-    d = docx.Document(f)
+    try:
+        d = docx.Document(f)
+    except Exception:
+        failed += 1  # e.g. Strict OOXML, which python-docx cannot open
+        continue
     for table in d.tables:
         for row in table.rows:
             for cell in row.cells:
                 cells += len(cell.text) >= 0
 print((time.perf_counter() - t) / len(files))
+print(f"python-docx could not open {failed} of {len(files)} files", file=sys.stderr)
 PY
 )
-  echo "python-docx, every table cell, $ndocx files: $(python3 -c "print(f'{1/$docx_t:9.1f} docs/s  {1000*$docx_t:8.3f} ms/doc')")"
+  echo "python-docx, every table cell, $ndocx files: $(python3 -c "print(f'{1/$docx_t:9.1f} docs/s  {1000*$docx_t:8.3f} ms/doc')")  ($(tail -1 "$corpus.out/pydocx-err"))"
 else echo "python-docx: not available"; fi
 
+echo; echo "== instruction counts (valgrind --tool=callgrind: repeatable on a shared machine), the DOCX fixtures"
+icount=""
+if command -v valgrind >/dev/null; then
+  mkdir -p "$corpus.cg"; cp Fixtures/docx/*.docx Fixtures/validation/*.docx "$corpus.cg/"
+  ncg=$(ls "$corpus.cg" | wc -l)
+  valgrind --tool=callgrind --callgrind-out-file="$corpus.out/cg-floor" .build/release/gxbench --floor "$corpus.cg" >/dev/null 2>&1
+  valgrind --tool=callgrind --callgrind-out-file="$corpus.out/cg-batch" .build/release/gxconvert batch "$corpus.cg" \
+    -o "$corpus.out/cg.jsonl" --jobs 1 --no-progress >/dev/null 2>&1 || true
+  fi_=$(callgrind_annotate --inclusive=yes "$corpus.out/cg-floor" 2>/dev/null | grep -m1 floorOnce | awk '{gsub(",","",$1); print $1}' || true)
+  bi_=$(callgrind_annotate --inclusive=yes "$corpus.out/cg-batch" 2>/dev/null | grep -m1 BatchRunnerO3run | awk '{gsub(",","",$1); print $1}' || true)
+  icount=$(python3 -c "print(f'{$bi_/$fi_:.2f}')")
+  python3 -c "print(f'floor {$fi_/$ncg/1e6:.1f}M instructions/doc, gxconvert batch {$bi_/$ncg/1e6:.1f}M/doc ($ncg files)')"
+  rm -rf "$corpus.cg"
+else echo "valgrind: not available"; fi
+
 echo; echo "== ratios"
-python3 - "$one_docx" "$ndocx" "$floor_docx" "$one" "$all" "$n" "$floor_all" "${pandoc_t:-0}" "${docx_t:-0}" <<'PY'
+python3 - "$one_docx" "$ndocx" "$floor_docx" "$one" "$all" "$n" "$floor_all" "${pandoc_t:-0}" "${docx_t:-0}" "${icount:-0}" <<'PY'
 import sys
-one_docx, ndocx, floor_docx, one, allc, n, floor_all, pandoc, pydocx = map(float, sys.argv[1:])
+one_docx, ndocx, floor_docx, one, allc, n, floor_all, pandoc, pydocx, icount = map(float, sys.argv[1:])
 g = one_docx / ndocx
-print(f"gxconvert (1 job) / floor, DOCX:       {g / (floor_docx / ndocx):6.2f}×   (target ≤ 2×)")
+print(f"gxconvert (1 job) / floor, DOCX, time:         {g / (floor_docx / ndocx):6.2f}×   (target ≤ 2×)")
+if icount: print(f"gxconvert (1 job) / floor, DOCX, instructions: {icount:6.2f}×")
 print(f"gxconvert (1 job) / floor, all formats: {(one / n) / (floor_all / n):6.2f}×")
 print(f"all cores vs 1 job:                     {one / allc:6.2f}× faster")
 if pandoc: print(f"pandoc / gxconvert (1 job), DOCX:      {pandoc / g:6.1f}× slower   (target ≥ 30×)")

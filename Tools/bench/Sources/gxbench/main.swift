@@ -11,7 +11,7 @@ import GXDocx
 import GXExport
 import GXText
 
-/// The floor for one file: what any reader of that format must pay with these libraries —
+/// The floor for one file, after reading it: what any reader of that format must pay with these libraries —
 /// DOCX: unzip the main part and SAX-parse it; HTML: libxml2's HTML push parser with no handlers;
 /// text: decode and split into lines.
 func floorOnce(_ bytes: [UInt8]) throws -> (format: String, count: Int) {
@@ -39,8 +39,9 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--floor" {
     let clock = ContinuousClock()
     var total: [String: (files: Int, time: Duration)] = [:]
     for name in names {
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root).appendingPathComponent(name)))
+        // Reading the file is part of the floor: no converter can skip it.
         let start = clock.now
+        let bytes = try FileIO.read(root + "/" + name, maxBytes: 1 << 30)
         let (format, _) = try floorOnce(bytes)
         let t = clock.now - start
         total[format, default: (0, .zero)].files += 1
