@@ -69,7 +69,7 @@ public enum ReportJSON {
         return .number(n.canonical)
     }
 
-    /// One entry of `cells`, written directly; the same members, in the same order, as `cell(_:)`.
+    /// One entry of `cells`, written directly (it is the bulk of every report's JSON).
     static func write(_ cell: ReportCell, to s: inout JSONStream) {
         s.openObject()
         s.key("path"); s.string(cell.path.description)
@@ -102,23 +102,6 @@ public enum ReportJSON {
         if l.line > 0 { s.key("line"); s.int(l.line) }
         if l.column > 0 { s.key("column"); s.int(l.column) }
         s.closeObject()
-    }
-
-    static func cell(_ cell: ReportCell) -> JSONValue {
-        var m: [(String, JSONValue)] = [
-            ("path", .string(cell.path.description)),
-            ("text", .string(cell.text)),
-            ("kind", .string(cell.kind.rawValue)),
-            ("value", cellValue(cell)),
-            ("source", source(cell.source)),
-        ]
-        if let r = cell.repair {
-            m.append(("inferred", .bool(true)))
-            m.append(("repair", .object([("read", .string(r.read)), ("inferred", .string(r.inferred)),
-                                         ("rule", .string(r.rule)), ("note", .string(r.note))])))
-        }
-        if cell.lost { m.append(("lost", .bool(true))) }
-        return .object(m)
     }
 
     public static func source(_ s: SourceLocation) -> JSONValue {

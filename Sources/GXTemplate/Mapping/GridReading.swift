@@ -2,10 +2,6 @@ import GXModel
 
 /// Small read helpers over a table grid shared by the three table mappers.
 extension Table {
-    func text(row: Int, column: Int) -> String {
-        cell(row: row, column: column)?.text ?? ""
-    }
-
     /// Distinct cells covering the slots `columns` of `row`, left to right, with their indexes.
     func covering(row: Int, columns: Range<Int>) -> [(index: Int, cell: TableCell)] {
         var result: [(Int, TableCell)] = []
