@@ -36,7 +36,8 @@ PY
     FuzzText) seeds=("$fixtures/text") ;;
   esac
   existing=(); for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
-  echo "== $t for ${FUZZ_RUNS:+$FUZZ_RUNS inputs}${FUZZ_RUNS:-${seconds}s} (seeds: ${existing[*]:-none})"
+  amount="${seconds}s"; [ -z "${FUZZ_RUNS:-}" ] || amount="$FUZZ_RUNS inputs"
+  echo "== $t for $amount (seeds: ${existing[*]:-none})"
   if ! ".build/release/$t" "$corpus" "${existing[@]}" $([ -n "${FUZZ_RUNS:-}" ] || echo "-max_total_time=$seconds") -timeout=10 -rss_limit_mb=2048 \
         -max_len=1048576 -artifact_prefix="$crashes/" -print_final_stats=1 ${FUZZ_SEED:+-seed=$FUZZ_SEED} \
         ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} 2>&1 | tail -n 12; then
