@@ -24,8 +24,8 @@ let package = Package(
         .target(name: "GXDocx", dependencies: ["GXModel", "CLibXML2", "CLibZip"]),
         // Exported, pdftotext and OCR text; rebuilds the standard tables with the template's help.
         .target(name: "GXText", dependencies: ["GXModel", "GXTemplate"]),
-        // HTML pages (portal pages, Word/WPS "Save as HTML", LibreOffice exports); shares ReadLimits with GXDocx.
-        .target(name: "GXHTML", dependencies: ["GXModel", "GXDocx", "CLibXML2"]),
+        // HTML pages (portal pages, Word/WPS "Save as HTML", LibreOffice exports).
+        .target(name: "GXHTML", dependencies: ["GXModel", "CLibXML2"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).
@@ -35,7 +35,7 @@ let package = Package(
         // Many inputs on many workers, in a deterministic order, resumable.
         .target(name: "GXBatch", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
         .executableTarget(name: "gxconvert", dependencies: [
-            "GXConvert", "GXBatch", "GXDocx",
+            "GXConvert", "GXBatch", "GXModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx", "GXText", "CLibXML2"], path: "Tools/bench/Sources/gxbench"),
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "GXValidationTests", dependencies: ["GXValidation", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
         .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel"]),
-        .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXDocx", "GXModel"]),
+        .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXModel"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
                                                          "GXDocx", "CLibXML2", "CLibZip", "GXTestSupport"]),

@@ -1,4 +1,3 @@
-import GXDocx
 import GXModel
 
 /// The HTML adapter: bytes → our own encoding decision → UTF-8 → libxml2's HTML parser → element

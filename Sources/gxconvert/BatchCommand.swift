@@ -1,7 +1,6 @@
 import ArgumentParser
 import GXBatch
 import GXConvert
-import GXDocx
 import GXExport
 import GXModel
 import GXValidation

@@ -1,5 +1,5 @@
+import GXModel
 import ArgumentParser
-import GXDocx
 
 /// The safety limits as flags, shared by every command. Defaults are the ones in README.md.
 struct LimitOptions: ParsableArguments {

@@ -24,11 +24,12 @@ import GXModel
         ReportExpectation(expected: expected).check(report)
     }
 
-    @Test(arguments: fixtures)
+    /// The same input gives byte-identical JSON, from every reader.
+    @Test(arguments: fixtures + HTMLFixtureTests.fixtures)
     func canonicalJSONIsByteIdenticalForTheSameInput(_ url: URL) throws {
         let bytes = try Fixtures.bytes(url)
-        let a = ReportJSON.write(try Converter.report(bytes, path: "x.docx"))
-        let b = ReportJSON.write(try Converter.report(bytes, path: "x.docx"))
+        let a = ReportJSON.write(try Converter.report(bytes, path: url.lastPathComponent))
+        let b = ReportJSON.write(try Converter.report(bytes, path: url.lastPathComponent))
         #expect(a == b)
         let parsed = try JSONSerialization.jsonObject(with: Data(a.utf8)) as! [String: Any]
         for key in ["schema", "source", "agency", "year", "template", "sections", "active_disclosure", "requests",
@@ -36,6 +37,7 @@ import GXModel
             #expect(parsed[key] != nil, "top-level key \(key)")
         }
         #expect(parsed["schema"] as? String == "gxconvert.report/1")
+        #expect((parsed["source"] as? [String: Any])?["format"] as? String == (url.pathExtension == "html" ? "html" : "docx"))
     }
 
     @Test func seed000ValuesReadAsNumbersWithSources() throws {

@@ -25,44 +25,15 @@ import GXModel
         let report = try Converter.report(try Fixtures.bytes(url), path: url.lastPathComponent)
         #expect(report.source.format == .html)
 
-        #expect(report.agency == expected["agency"] as? String)
-        #expect(report.year == expected["year"] as? Int)
-        #expect(report.date == expected["date"] as? String)
-        let templates = expected["template"] as! [String: Any]
-        for key in StandardTableKey.allCases {
-            #expect(report.table(key)?.variant?.rawValue == templates[key.rawValue] as? String, "template of \(key.rawValue)")
-        }
-        #expect(report.sections.map(\.key) == expected["sections"] as! [String])
+        ReportExpectation(expected: expected).check(report)
         let firsts = expected["section_first_paragraph"] as! [String: Any]
-        for section in report.sections {
-            let first = section.paragraphs.first ?? ""
-            #expect(first.hasPrefix(firsts[section.key] as? String ?? ""), "first paragraph of \(section.key): \(first.prefix(30))")
-            if firsts[section.key] is NSNull { #expect(section.paragraphs.isEmpty || !first.isEmpty) }
+        for section in report.sections where firsts[section.key] is NSNull {
+            #expect(section.paragraphs.isEmpty || !(section.paragraphs.first ?? "").isEmpty)
         }
-
-        let cells = Dictionary(uniqueKeysWithValues: report.tables.flatMap(\.cells).map { ($0.path.description, $0) })
-        let expectedCells = expected["cells"] as! [String: [String: Any]]
-        #expect(Set(cells.keys) == Set(expectedCells.keys), "the template's cells, no more and no fewer")
-        for (path, want) in expectedCells {
-            let got = try #require(cells[path], "cell \(path)")
-            #expect(got.text == want["text"] as? String, "text of \(path)")
-            #expect(got.kind.rawValue == want["kind"] as? String, "kind of \(path)")
-            #expect(got.source.table != nil && got.source.row != nil && got.source.cell != nil, "source of \(path)")
-            #expect(got.source.element?.hasPrefix("/html/body/") == true && got.source.line > 0, "element path of \(path)")
+        // HTML sources name the element, as well as the table, row and cell.
+        for cell in report.tables.flatMap(\.cells) where cell.kind == .number {
+            #expect(cell.source.cell != nil, "cell index of \(cell.path)")
+            #expect(cell.source.element?.hasPrefix("/html/body/") == true && cell.source.line > 0, "element path of \(cell.path)")
         }
-
-        let bookmarks = report.bookmarks.map { "\($0.name)@\($0.path)" }.sorted()
-        let wantBookmarks = (expected["bookmarks"] as! [[String: Any]]).map { "\($0["name"]!)@\($0["path"]!)" }.sorted()
-        #expect(bookmarks == wantBookmarks)
-    }
-
-    @Test(arguments: fixtures)
-    func canonicalJSONIsByteIdenticalForTheSameInput(_ url: URL) throws {
-        let bytes = try Fixtures.bytes(url)
-        let a = ReportJSON.write(try Converter.report(bytes, path: "x.html"))
-        let b = ReportJSON.write(try Converter.report(bytes, path: "x.html"))
-        #expect(a == b)
-        let parsed = try JSONSerialization.jsonObject(with: Data(a.utf8)) as! [String: Any]
-        #expect((parsed["source"] as? [String: Any])?["format"] as? String == "html")
     }
 }

@@ -1,5 +1,4 @@
 import Testing
-import GXDocx
 import GXModel
 @testable import GXHTML
 

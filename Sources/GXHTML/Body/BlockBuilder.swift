@@ -1,4 +1,3 @@
-import GXDocx
 import GXModel
 
 /// Walks the parsed page into document blocks: paragraphs from block elements and loose inline

@@ -1,3 +1,4 @@
+import GXModel
 /// The character encodings a report page arrives in. `gb2312`/`gbk` labels are read as GB18030,
 /// their superset: portals declare `gb2312` and serve GBK characters (镕, 堃, 喆) all the time.
 public enum PageEncoding: String, Sendable, Equatable {
@@ -56,17 +57,17 @@ struct DeclaredEncoding {
         if head.count >= 4, head[0] == 0x3C, head[1] == 0 { return DeclaredEncoding(encoding: .utf16le, label: "UTF-16LE", evidence: .none) }
         if head.count >= 4, head[0] == 0, head[1] == 0x3C { return DeclaredEncoding(encoding: .utf16be, label: "UTF-16BE", evidence: .none) }
 
-        if head.starts(with: Array("<?xml".utf8)), let end = find(Array("?>".utf8), in: head, from: 0),
+        if head.starts(with: Array("<?xml".utf8)), let end = ByteSearch.firstIndex(of: Array("?>".utf8), in: head, from: 0),
            let label = attributeValue("encoding", in: Array(head[0..<end])) {
             return DeclaredEncoding(encoding: PageEncoding.from(label: label), label: label, evidence: .xmlDeclaration)
         }
         var from = 0
-        while let start = find(Array("<meta".utf8), in: head, from: from) {
-            let end = find([0x3E], in: head, from: start) ?? head.count
+        while let start = ByteSearch.firstIndex(of: Array("<meta".utf8), in: head, from: from) {
+            let end = ByteSearch.firstIndex(of: [0x3E], in: head, from: start) ?? head.count
             let tag = Array(head[start..<end])
             from = end
             if let label = attributeValue("charset", in: tag) {
-                let isHTTPEquiv = find(Array("http-equiv".utf8), in: tag, from: 0) != nil
+                let isHTTPEquiv = ByteSearch.firstIndex(of: Array("http-equiv".utf8), in: tag, from: 0) != nil
                 var encoding = PageEncoding.from(label: label)
                 // A meta tag readable as ASCII cannot be in UTF-16: HTML reads such a label as UTF-8.
                 if encoding == .utf16le || encoding == .utf16be { encoding = .utf8 }
@@ -78,7 +79,7 @@ struct DeclaredEncoding {
 
     /// `name=value` inside a tag (also `content="text/html; charset=gbk"`), quotes stripped.
     static func attributeValue(_ name: String, in tag: [UInt8]) -> String? {
-        guard let at = find(Array((name + "=").utf8), in: tag, from: 0) else { return nil }
+        guard let at = ByteSearch.firstIndex(of: Array((name + "=").utf8), in: tag, from: 0) else { return nil }
         var i = at + name.utf8.count + 1
         while i < tag.count, tag[i] == 0x20 || tag[i] == 0x22 || tag[i] == 0x27 { i += 1 }
         var j = i
@@ -86,21 +87,6 @@ struct DeclaredEncoding {
               c != 0x0A, c != 0x0D, c != 0x09 { j += 1 }
         guard j > i, j - i < 40 else { return nil }
         return String(decoding: tag[i..<j], as: UTF8.self)
-    }
-
-    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, hay.count >= needle.count, from <= hay.count - needle.count else { return nil }
-        var i = from
-        let first = needle[0]
-        while i <= hay.count - needle.count {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 }
 

@@ -1,3 +1,4 @@
+import GXModel
 /// Word's HTML export wraps content shown only to non-Word readers in "downlevel-revealed"
 /// conditional comments: `<![if !supportLists]>1.<![endif]>`. Browsers drop the two markers and
 /// show what is between; libxml2 would show the markers as text. We drop the markers before
@@ -5,7 +6,7 @@
 enum ConditionalComments {
     static func strip(_ bytes: [UInt8]) -> (bytes: [UInt8], removed: Int) {
         let open: [UInt8] = Array("<![".utf8)
-        guard DeclaredEncoding.find(open, in: bytes, from: 0) != nil else { return (bytes, 0) }
+        guard ByteSearch.firstIndex(of: open, in: bytes, from: 0) != nil else { return (bytes, 0) }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var removed = 0

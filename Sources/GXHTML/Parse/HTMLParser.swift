@@ -4,7 +4,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import GXDocx
 import GXModel
 
 /// Runs libxml2's HTML parser (SAX, push mode) over a page already converted to UTF-8 and copies

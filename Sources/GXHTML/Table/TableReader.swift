@@ -1,4 +1,3 @@
-import GXDocx
 import GXModel
 
 /// The HTML table model: rows from `tr` directly in the table or in `thead`/`tbody`/`tfoot`

@@ -1,3 +1,4 @@
+import GXModel
 /// Finds which template key a printed label means. Exact match on normalised labels first; then a
 /// template label that starts the printed one (`部分公开(区分处理的…)`); then containment; and
 /// only last a small edit distance, so OCR'd labels still land while short labels (`其他`, `总计`)
@@ -72,23 +73,9 @@ public struct LabelMatcher: Sendable {
         return bestKey.map { Match(key: $0, quality: 3) }
     }
 
-    /// Byte substring search; UTF-8 is self-synchronising, so a byte match is a character match.
-    /// (String.contains compares canonically equivalent text, which costs far more and buys
-    /// nothing on text that is already normalised.)
+    /// Whether `needle` occurs in `hay` (see `ByteSearch`).
     public static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
-        let first = needle[0]
-        var i = 0
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var j = 1
-                while j < needle.count, hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+        needle.isEmpty || ByteSearch.firstIndex(of: needle, in: hay) != nil
     }
 
     /// Levenshtein distance, giving up (returning limit + 1) once every path exceeds `limit`.

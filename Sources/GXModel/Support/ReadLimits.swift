@@ -1,4 +1,4 @@
-/// Fixed ceilings for one input. Anything past them is refused with `GX-E-LIMIT` rather than
+/// Fixed ceilings for one input, shared by every adapter. Anything past them is refused with `GX-E-LIMIT` rather than
 /// followed, so a crafted upload costs bounded time and memory.
 public struct ReadLimits: Sendable {
     /// Bytes of the input file itself.
