@@ -59,10 +59,6 @@ public enum ReportBuilder {
     }
 
     /// Which standard table a document table is, by what it says; the section it sits in breaks ties.
-    public static func classify(_ table: Table, section: String?) -> StandardTableKey? {
-        classify(LabeledTable(table), section: section)
-    }
-
     static func classify(_ table: LabeledTable, section: String?) -> StandardTableKey? {
         if table.mentions("本年新收") || table.mentions("申请人情况") { return .requests }
         if table.mentions("第二十条") || table.mentions("信息内容") { return .activeDisclosure }
