@@ -21,25 +21,28 @@ final class WordprocessingReader: SAXHandler {
 
     private let part: String
     private let limits: ReadLimits
-    private(set) var blocks: [Block] = []
-    private(set) var diagnostics: [Diagnostic] = []
+    // The state below is touched on every SAX event, always from the one parse on one thread;
+    // `@exclusivity(unchecked)` drops the runtime's per-access bookkeeping, which cost as much
+    // as the reader's own work.
+    @exclusivity(unchecked) private(set) var blocks: [Block] = []
+    @exclusivity(unchecked) private(set) var diagnostics: [Diagnostic] = []
 
-    private var ignoreDepth = 0
-    private var stack: [Open] = []
-    private var sawRoot = false
-    private var alternateContent: [Bool] = []
-    private var fields: [Bool] = []
+    @exclusivity(unchecked) private var ignoreDepth = 0
+    @exclusivity(unchecked) private var stack: [Open] = []
+    @exclusivity(unchecked) private var sawRoot = false
+    @exclusivity(unchecked) private var alternateContent: [Bool] = []
+    @exclusivity(unchecked) private var fields: [Bool] = []
 
-    private var paragraphs: [ParagraphBuilder] = []
-    private var tables: [TableBuilder] = []
-    private var pendingBookmarks: [BookmarkMarker] = []
-    private var bodyParagraphCount = 0
-    private var topTableCount = 0
+    @exclusivity(unchecked) private var paragraphs: [ParagraphBuilder] = []
+    @exclusivity(unchecked) private var tables: [TableBuilder] = []
+    @exclusivity(unchecked) private var pendingBookmarks: [BookmarkMarker] = []
+    @exclusivity(unchecked) private var bodyParagraphCount = 0
+    @exclusivity(unchecked) private var topTableCount = 0
 
-    private var inRun = false
-    private var inText = false
-    private var runHidden = false
-    private var runText = ""
+    @exclusivity(unchecked) private var inRun = false
+    @exclusivity(unchecked) private var inText = false
+    @exclusivity(unchecked) private var runHidden = false
+    @exclusivity(unchecked) private var runText = ""
 
     struct ParagraphBuilder {
         var text = ""
@@ -264,7 +267,7 @@ final class WordprocessingReader: SAXHandler {
     }
 
     /// A limit hit inside an end-element event, which cannot throw; raised after parsing.
-    private(set) var deferred: GXError?
+    @exclusivity(unchecked) private(set) var deferred: GXError?
 
     func finish() throws -> Document {
         if let deferred { throw deferred }

@@ -60,11 +60,15 @@ final class SAXDriver {
     private let maxElements: Int
     private let maxDepth: Int
     private let deadline: ContinuousClock.Instant?
-    private var elements = 0
-    private var depth = 0
+    // One parse runs on one thread, callback after callback, so these need no dynamic
+    // exclusivity checks; those checks were a tenth of the reader's own cost.
+    @exclusivity(unchecked) private var elements = 0
+    @exclusivity(unchecked) private var depth = 0
+    /// Set with `failure`: a flag is cheaper to test on every event than the optional error.
+    @exclusivity(unchecked) private var stopped = false
     fileprivate var failure: GXError?
     fileprivate var context: xmlParserCtxtPtr?
-    private var namespaceCache: [(UnsafePointer<xmlChar>, XMLNamespace)] = []
+    @exclusivity(unchecked) private var namespaceCache: [(UnsafePointer<xmlChar>, XMLNamespace)] = []
 
     init(handler: SAXHandler, part: String, maxElements: Int, maxDepth: Int = 256,
          deadline: ContinuousClock.Instant? = nil) {
@@ -92,7 +96,7 @@ final class SAXDriver {
         sax.characters = { ctx, ch, len in
             guard let ch else { return }
             let driver = SAXDriver.from(ctx)
-            if driver.failure == nil { driver.handler.characters(UnsafeBufferPointer(start: ch, count: Int(len))) }
+            if !driver.stopped { driver.handler.characters(UnsafeBufferPointer(start: ch, count: Int(len))) }
         }
         sax.internalSubset = { ctx, _, _, _ in
             SAXDriver.from(ctx).fail(GXError(.dtd, "the part declares a DOCTYPE, which a WordprocessingML part never has; refused unread",
@@ -129,16 +133,17 @@ final class SAXDriver {
     private static let initialiseOnce: Void = { xmlInitParser() }()
 
     private func fail(_ error: GXError) {
-        if failure == nil {
+        if !stopped {
             var e = error
             if e.location == nil { e.location = SourceLocation(part: part, line: line) }
             failure = e
+            stopped = true
         }
         if let context { xmlStopParser(context) }
     }
 
     private func libxmlError(_ error: xmlError) {
-        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, !stopped else { return }
         let text = error.message.map { String(cString: $0).trimmingTrailingNewline } ?? "error \(error.code)"
         let location = SourceLocation(part: part, line: Int(error.line), column: Int(error.int2))
         if text.contains("depth") || text.contains("huge") || text.contains("Huge") {
@@ -172,7 +177,7 @@ final class SAXDriver {
 
     private func start(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int,
                        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        guard failure == nil, let local else { return }
+        guard !stopped, let local else { return }
         elements += 1
         depth += 1
         if elements > maxElements {
@@ -200,7 +205,7 @@ final class SAXDriver {
 
     private func end(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
         depth -= 1
-        guard failure == nil, local != nil else { return }
+        guard !stopped, local != nil else { return }
         handler.endElement(driver: self)
     }
 }
