@@ -141,6 +141,8 @@ public struct TableCell: Sendable {
 
     /// The cell's paragraphs' text joined by newlines (nested tables excluded).
     public var text: String {
+        // Nearly every cell is one paragraph: its text as it is, with no joining.
+        if blocks.count == 1, case .paragraph(let p) = blocks[0] { return p.text }
         var parts: [String] = []
         for block in blocks { if case .paragraph(let p) = block { parts.append(p.text) } }
         return parts.joined(separator: "\n")

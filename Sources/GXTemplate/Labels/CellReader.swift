@@ -9,9 +9,10 @@ public enum CellReader {
         // The common case, a plain count: no folding needed.
         let utf8 = printed.utf8
         if !utf8.isEmpty, utf8.count <= 18, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            var digits = Substring(printed)
-            while digits.count > 1, digits.first == "0" { digits = digits.dropFirst() }
-            return (.number, PrintedNumber(canonical: String(digits)))
+            var start = utf8.startIndex
+            let last = utf8.index(before: utf8.endIndex)
+            while start < last, utf8[start] == 0x30 { start = utf8.index(after: start) }
+            return (.number, PrintedNumber(canonical: start == utf8.startIndex ? printed : String(printed[start...])))
         }
         // A label or note (`规章`, `三、本年度办理结果`): a Chinese character first that cannot start
         // a number or a not-applicable mark is text, with no folding needed.
@@ -26,29 +27,34 @@ public enum CellReader {
         return (.text, nil)
     }
 
-    /// Accepts `13`, `+3`, `-1`, `1,234`, `256.1789`, `.5`; refuses units and words.
+    /// Accepts `13`, `+3`, `-1`, `1,234`, `256.1789`, `.5`; refuses units and words. Works on the
+    /// UTF-8 bytes: every accepted character is ASCII, so nothing needs Character-level care.
     public static func parseNumber(_ folded: String) -> PrintedNumber? {
-        var chars = Substring(folded)
+        var bytes = Array(folded.utf8)[...]
         var negative = false
-        if chars.first == "+" { chars = chars.dropFirst() } else if chars.first == "-" { negative = true; chars = chars.dropFirst() }
-        guard !chars.isEmpty else { return nil }
-        let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return nil }
-        var whole = String(parts[0])
-        let frac = parts.count == 2 ? String(parts[1]) : nil
-        if let frac, frac.isEmpty || !frac.allSatisfy(\.isASCIIDigit) { return nil }
-        if whole.contains(",") {
-            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        if bytes.first == 0x2B { bytes = bytes.dropFirst() } else if bytes.first == 0x2D { negative = true; bytes = bytes.dropFirst() }
+        guard !bytes.isEmpty else { return nil }
+        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        var whole = bytes
+        var frac: ArraySlice<UInt8>?
+        if let dot = bytes.firstIndex(of: 0x2E) {
+            whole = bytes[..<dot]
+            let rest = bytes[(dot + 1)...]
+            guard !rest.isEmpty, rest.allSatisfy(isDigit) else { return nil }  // also refuses a second `.`
+            frac = rest
+        }
+        if whole.contains(0x2C) {
+            let groups = whole.split(separator: 0x2C, omittingEmptySubsequences: false)
             guard let head = groups.first, (1...3).contains(head.count),
                   groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            whole = groups.joined()
+            whole = ArraySlice(groups.joined())
         }
-        if whole.isEmpty { guard frac != nil else { return nil }; whole = "0" }
-        guard whole.allSatisfy(\.isASCIIDigit) else { return nil }
-        while whole.count > 1, whole.first == "0" { whole.removeFirst() }
-        var canonical = whole
-        if let frac { canonical += "." + frac }
-        if negative, canonical.contains(where: { $0 != "0" && $0 != "." }) { canonical = "-" + canonical }
-        return PrintedNumber(canonical: canonical)
+        if whole.isEmpty { guard frac != nil else { return nil }; whole = [0x30] }
+        guard whole.allSatisfy(isDigit) else { return nil }
+        while whole.count > 1, whole.first == 0x30 { whole = whole.dropFirst() }
+        var canonical = Array(whole)
+        if let frac { canonical.append(0x2E); canonical += frac }
+        if negative, canonical.contains(where: { $0 != 0x30 && $0 != 0x2E }) { canonical.insert(0x2D, at: 0) }
+        return PrintedNumber(canonical: String(decoding: canonical, as: UTF8.self))
     }
 }

@@ -28,44 +28,56 @@ public enum LabelNormalizer {
     }
 
     /// `fold`, then leading list numbering (`三、`, `(一)`, `1.`, `- `) and trailing punctuation removed.
+    /// Works on scalars: every mark it strips is a single scalar.
     public static func normalize(_ text: String) -> String {
         // Most cells are plain counts (`0`, `13`): nothing to fold or strip.
         if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return text }
-        var s = Substring(fold(text))
-        var changed = true
-        while changed {
-            changed = false
-            if let rest = stripNumbering(s) { s = rest; changed = true }
-        }
-        while let last = s.last, "。.:;,、".contains(last) { s = s.dropLast() }
-        return String(s)
+        let folded = fold(text)
+        let all = Array(folded.unicodeScalars)
+        var s = all[...]
+        while let rest = stripNumbering(s) { s = rest }
+        while let last = s.last, trailingPunctuation.contains(last.value) { s = s.dropLast() }
+        if s.count == all.count { return folded }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s)
+        return String(out)
     }
 
-    private static let chineseDigits: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇"]
+    /// 。 . : ; , 、
+    private static let trailingPunctuation: Set<UInt32> = [0x3002, 0x2E, 0x3A, 0x3B, 0x2C, 0x3001]
 
-    private static func stripNumbering(_ s: Substring) -> Substring? {
+    private static func isChineseDigit(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇": true
+        default: false
+        }
+    }
+
+    private static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+
+    private static func stripNumbering(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar>? {
         guard let first = s.first else { return nil }
         if first == "-" || first == "•" || first == "·" { return s.dropFirst() }
         if first == "(" {
-            var i = s.index(after: s.startIndex)
+            var i = s.startIndex + 1
             var count = 0
-            while i < s.endIndex, chineseDigits.contains(s[i]) || s[i].isASCIIDigit { i = s.index(after: i); count += 1 }
-            if count > 0, i < s.endIndex, s[i] == ")" { return s[s.index(after: i)...] }
+            while i < s.endIndex, isChineseDigit(s[i]) || isASCIIDigit(s[i]) { i += 1; count += 1 }
+            if count > 0, i < s.endIndex, s[i] == ")" { return s[(i + 1)...] }
             return nil
         }
-        if chineseDigits.contains(first) {
+        if isChineseDigit(first) {
             var i = s.startIndex
-            while i < s.endIndex, chineseDigits.contains(s[i]) { i = s.index(after: i) }
-            if i < s.endIndex, s[i] == "、" || s[i] == "." { return s[s.index(after: i)...] }
+            while i < s.endIndex, isChineseDigit(s[i]) { i += 1 }
+            if i < s.endIndex, s[i] == "、" || s[i] == "." { return s[(i + 1)...] }
             return nil
         }
-        if first.isASCIIDigit {
+        if isASCIIDigit(first) {
             var i = s.startIndex
-            while i < s.endIndex, s[i].isASCIIDigit { i = s.index(after: i) }
+            while i < s.endIndex, isASCIIDigit(s[i]) { i += 1 }
             if i < s.endIndex, s[i] == "." || s[i] == "、" || s[i] == ")" || s[i] == "," {
-                let next = s.index(after: i)
+                let next = i + 1
                 // `1.5` is a number, not numbering.
-                if next < s.endIndex, s[next].isASCIIDigit { return nil }
+                if next < s.endIndex, isASCIIDigit(s[next]) { return nil }
                 return s[next...]
             }
             return nil

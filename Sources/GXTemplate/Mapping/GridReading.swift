@@ -58,9 +58,24 @@ func assemble(_ key: StandardTableKey, variant: TemplateVariant, found: [CellPat
 extension String {
     /// Cell text as printed, without the white space around it.
     var trimmedCell: String {
+        // Most cells start and end with a digit, a letter or a Han character: nothing to trim.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, first.isPlainCellEnd, last.isPlainCellEnd {
+            return self
+        }
         let ws: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{A0}" }
         guard let start = firstIndex(where: { !ws($0) }) else { return "" }
         let end = lastIndex(where: { !ws($0) })!
         return String(self[start...end])
+    }
+}
+
+extension Unicode.Scalar {
+    /// Printable ASCII, CJK punctuation, Han or full-width forms: never white space, and never
+    /// the base of a combining sequence that Character-level trimming would treat otherwise.
+    fileprivate var isPlainCellEnd: Bool {
+        switch value {
+        case 0x21...0x7E, 0x3001...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
+        default: false
+        }
     }
 }

@@ -14,8 +14,9 @@ struct LabeledTable {
 
     init(_ table: Table) {
         self.table = table
-        labels = table.cells.map { LabelNormalizer.normalize($0.text) }
-        numeric = table.cells.map { CellReader.read($0.text).kind == .number }
+        let texts = table.cells.map(\.text)
+        labels = texts.map(LabelNormalizer.normalize)
+        numeric = texts.map { CellReader.read($0).kind == .number }
         var bytes: [UInt8] = []
         for label in labels where !label.isEmpty { bytes.append(contentsOf: label.utf8); bytes.append(0x0A) }
         allBytes = bytes

@@ -104,14 +104,15 @@ public enum ReportBuilder {
                                          source: rowMark.marker.source))
         }
         for (i, cell) in table.cells.enumerated() {
-            let fallback = "\(prefix).r\(cell.row + 1)c\(cell.column + 1)"
-            let path = roles[i] ?? fallback
             for block in cell.blocks {
+                // Paths are built only for cells that hold bookmarks: most hold none.
                 switch block {
                 case .paragraph(let p):
+                    guard !p.bookmarks.isEmpty else { continue }
+                    let path = roles[i] ?? "\(prefix).r\(cell.row + 1)c\(cell.column + 1)"
                     for marker in p.bookmarks { result.append(ReportBookmark(name: marker.name, path: path, source: marker.source)) }
                 case .table(let nested):
-                    collectTableBookmarks(nested, prefix: fallback + ".table", roles: [:], into: &result)
+                    collectTableBookmarks(nested, prefix: "\(prefix).r\(cell.row + 1)c\(cell.column + 1).table", roles: [:], into: &result)
                 }
             }
         }

@@ -47,6 +47,7 @@ enum RequestsMapper {
         let dataStart = columnOf.values.min() ?? 1
 
         var found: [CellPath: (text: String, source: SourceLocation)] = [:]
+        var foundRows: Set<String> = []
         var sawOtherHandling = false, sawOtherSubrows = false
         for r in firstDataRow..<table.rowCount {
             let labels = table.covering(row: r, columns: 0..<max(dataStart, 0))
@@ -72,7 +73,7 @@ enum RequestsMapper {
                 sawOtherHandling = true
             }
             if rowMatch.key.hasPrefix("other_"), rowMatch.key != "other_handling" { sawOtherSubrows = true }
-            if found.keys.contains(where: { $0.row == rowMatch.key }) {
+            if foundRows.contains(rowMatch.key) {
                 diagnostics.append(Diagnostic(code: "GX-W-DUPLICATE-ROW", severity: .warning,
                     message: "row \(rowMatch.key) appears more than once; the first is kept",
                     messageZh: "行重复出现，保留第一次", paths: ["\(key).\(rowMatch.key)"], source: inner.cell.source))
@@ -84,6 +85,7 @@ enum RequestsMapper {
                 let cell = table.cells[i]
                 let path = CellPath(key, rowMatch.key, column.key)
                 found[path] = (cell.row == r ? cell.text : "", cell.source)
+                foundRows.insert(rowMatch.key)
                 roles[i] = path.description
             }
         }
