@@ -38,7 +38,7 @@ let package = Package(
             "GXConvert", "GXBatch", "GXModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx", "GXText", "CLibXML2"], path: "Tools/bench/Sources/gxbench"),
+        .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx", "GXText", "GXTemplate", "GXModel", "GXExport", "CLibXML2"], path: "Tools/bench/Sources/gxbench"),
 
         // Shared by the test targets: fixture paths and a real CSV parser.
         .target(name: "GXTestSupport", path: "Tests/Support"),

@@ -9,7 +9,9 @@ import Foundation
 import GXConvert
 import GXDocx
 import GXExport
+import GXTemplate
 import GXText
+import GXModel
 
 /// The floor for one file, after reading it: what any reader of that format must pay with these libraries —
 /// DOCX: unzip the main part and SAX-parse it; HTML: libxml2's HTML push parser with no handlers;
@@ -108,6 +110,12 @@ if textMode {
 print("\(files.count) DOCX files, \(totalBytes / files.count) bytes on average, ~\(Int(seconds)) s per measurement, one core")
 let floor = try measure("floor: unzip + SAX parse") { try DocxReader.parseOnly($0) }
 let read = try measure("docx → document model") { try DocxReader.read($0).blocks.count }
+// The stages between reading and JSON, each measured from the start so the differences are their costs.
+_ = try measure("  + report built (with SHA-256)") {
+    let document = try DocxReader.read($0)
+    return ReportBuilder.build(document, source: SourceInfo(format: .docx, path: "bench.docx", sha256: SHA256.hex($0))).tables.count
+}
+_ = try measure("  + validated") { try Converter.report($0, path: "bench.docx").diagnostics.count }
 let full = try measure("gxconvert: → validated report → JSON") {
     ReportJSON.write(try Converter.report($0, path: "bench.docx")).utf8.count
 }
