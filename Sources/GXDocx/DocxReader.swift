@@ -57,7 +57,9 @@ public enum DocxReader {
                     throw GXError(.notDocx, "the package names \(name) as its main part, but it is missing",
                                   hint: "the file is damaged; re-save it in Word")
                 }
-                return name
+                // The usual name is returned as the literal: every source location in the
+                // document copies it, and a literal's copies need no reference counting.
+                return name == "word/document.xml" ? "word/document.xml" : name
             }
         }
         if zip.contains("word/document.xml") { return "word/document.xml" }

@@ -66,3 +66,22 @@ enum WordElement: String, CaseIterable {
         return h
     }
 }
+
+/// libxml2 interns element names in its parser dictionary, so within one parse a name arrives at
+/// the same address every time (the driver's namespace lookup relies on the same). A small
+/// direct-mapped cache keyed by that address skips hashing and comparing the name on all but its
+/// first sightings; a collision only costs a fresh `identify`.
+struct WordElementCache {
+    private var names = [UnsafePointer<UInt8>?](repeating: nil, count: 128)
+    private var elements = [WordElement?](repeating: nil, count: 128)
+
+    mutating func identify(_ name: UnsafePointer<UInt8>) -> WordElement? {
+        // Interned names sit a few bytes apart, so the address is mixed rather than shifted.
+        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: name)) &* 0x9E37_79B9_7F4A_7C15) >> 57)
+        if names[slot] == name { return elements[slot] }
+        let element = WordElement.identify(name)
+        names[slot] = name
+        elements[slot] = element
+        return element
+    }
+}

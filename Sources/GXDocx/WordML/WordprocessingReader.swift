@@ -27,6 +27,7 @@ final class WordprocessingReader: SAXHandler {
     @exclusivity(unchecked) private(set) var blocks: [Block] = []
     @exclusivity(unchecked) private(set) var diagnostics: [Diagnostic] = []
 
+    @exclusivity(unchecked) private var names = WordElementCache()
     @exclusivity(unchecked) private var ignoreDepth = 0
     @exclusivity(unchecked) private var stack: [Open] = []
     @exclusivity(unchecked) private var sawRoot = false
@@ -81,7 +82,7 @@ final class WordprocessingReader: SAXHandler {
             }
             stack.append(Open(kind: .other, element: nil))
         case .word:
-            guard let element = WordElement.identify(name.local) else { stack.append(Open(kind: .other, element: nil)); return }
+            guard let element = names.identify(name.local) else { stack.append(Open(kind: .other, element: nil)); return }
             try startWord(element, attributes, driver: driver)
         default:
             stack.append(Open(kind: .other, element: nil))
@@ -98,10 +99,10 @@ final class WordprocessingReader: SAXHandler {
         switch element {
         case .p:
             var source = SourceLocation(part: part, line: driver.line)
-            if let t = tables.last, t.isInCell, let cellSource = t.cell?.source { source = cellSource; source.line = driver.line }
+            if !tables.isEmpty, let cellSource = tables[tables.count - 1].cell?.source { source = cellSource; source.line = driver.line }
             else if paragraphs.isEmpty, tables.isEmpty { bodyParagraphCount += 1; source.paragraph = bodyParagraphCount }
             var builder = ParagraphBuilder(source: source)
-            if tables.isEmpty || tables.last?.isInCell == true {
+            if tables.isEmpty || tables[tables.count - 1].isInCell {
                 builder.bookmarks = pendingBookmarks.map { BookmarkMarker(name: $0.name, offset: 0, source: source) }
                 pendingBookmarks = []
             }
@@ -145,13 +146,13 @@ final class WordprocessingReader: SAXHandler {
             guard let bookmarkName = attributes.value("name") else { break }
             var source = SourceLocation(part: part, line: driver.line)
             if !paragraphs.isEmpty {
-                let p = paragraphs[paragraphs.count - 1]
-                source = p.source
+                let last = paragraphs.count - 1
+                source = paragraphs[last].source
                 source.line = driver.line
-                paragraphs[paragraphs.count - 1].bookmarks.append(
-                    BookmarkMarker(name: bookmarkName, offset: p.text.count, source: source))
+                paragraphs[last].bookmarks.append(
+                    BookmarkMarker(name: bookmarkName, offset: paragraphs[last].text.count, source: source))
             } else if !tables.isEmpty, tables[tables.count - 1].isInCell == false {
-                if let t = tables.last { source.table = t.table.source.table }
+                source.table = tables[tables.count - 1].table.source.table
                 tables[tables.count - 1].pendingBookmarks.append(BookmarkMarker(name: bookmarkName, offset: 0, source: source))
             } else {
                 pendingBookmarks.append(BookmarkMarker(name: bookmarkName, offset: 0, source: source))
@@ -173,8 +174,10 @@ final class WordprocessingReader: SAXHandler {
         case .gridBefore:
             if parent == .trPr, !tables.isEmpty { tables[tables.count - 1].setGridBefore(intValue(attributes)) }
         case .tc:
-            if tables.last?.rowDeleted == true { ignoreDepth = 1; return }
-            if !tables.isEmpty { tables[tables.count - 1].startCell(line: driver.line) }
+            if !tables.isEmpty {
+                if tables[tables.count - 1].rowDeleted { ignoreDepth = 1; return }
+                tables[tables.count - 1].startCell(line: driver.line)
+            }
         case .tcPr: kind = .tcPr
         case .gridSpan:
             if parent == .tcPr, !tables.isEmpty {

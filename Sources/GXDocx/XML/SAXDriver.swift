@@ -88,15 +88,16 @@ final class SAXDriver {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { ctx, local, _, uri, _, _, nbAttributes, _, attributes in
-            SAXDriver.from(ctx).start(local, uri, Int(nbAttributes), attributes)
+            SAXDriver.with(ctx) { $0.start(local, uri, Int(nbAttributes), attributes) }
         }
         sax.endElementNs = { ctx, local, _, uri in
-            SAXDriver.from(ctx).end(local, uri)
+            SAXDriver.with(ctx) { $0.end(local, uri) }
         }
         sax.characters = { ctx, ch, len in
             guard let ch else { return }
-            let driver = SAXDriver.from(ctx)
-            if !driver.stopped { driver.handler.characters(UnsafeBufferPointer(start: ch, count: Int(len))) }
+            SAXDriver.with(ctx) { driver in
+                if !driver.stopped { driver.handler.characters(UnsafeBufferPointer(start: ch, count: Int(len))) }
+            }
         }
         sax.internalSubset = { ctx, _, _, _ in
             SAXDriver.from(ctx).fail(GXError(.dtd, "the part declares a DOCTYPE, which a WordprocessingML part never has; refused unread",
@@ -130,8 +131,20 @@ final class SAXDriver {
         Unmanaged<SAXDriver>.fromOpaque(ctx!).takeUnretainedValue()
     }
 
+    /// The per-element callbacks borrow the driver: `parse` holds it retained for the whole
+    /// parse, so a retain/release pair on every event would be pure overhead.
+    fileprivate static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (SAXDriver) -> Void) {
+        Unmanaged<SAXDriver>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
+    }
+
     private static let initialiseOnce: Void = { xmlInitParser() }()
 
+    @inline(never)
+    private func fail(_ error: any Error) {
+        fail(error as? GXError ?? GXError(.xml, "\(error)"))
+    }
+
+    @inline(never)
     private func fail(_ error: GXError) {
         if !stopped {
             var e = error
@@ -178,33 +191,34 @@ final class SAXDriver {
     private func start(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int,
                        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard !stopped, let local else { return }
-        elements += 1
-        depth += 1
-        if elements > maxElements {
-            fail(GXError(.limit, "part \(part) has more than \(maxElements) elements"))
-            return
-        }
-        if depth > maxDepth {
-            fail(GXError(.limit, "part \(part) nests elements more than \(maxDepth) deep"))
-            return
-        }
-        // The clock is read every 4096 elements: cheap, and fine-grained enough for a budget.
-        if let deadline, elements & 4095 == 0, ContinuousClock.now > deadline {
-            fail(GXError(.limit, "reading took longer than the per-document time budget"))
-            return
+        elements &+= 1
+        depth &+= 1
+        // One combined test keeps the per-event cost to a compare; the clock is read every 4096 elements.
+        if elements > maxElements || depth > maxDepth || elements & 4095 == 0 {
+            checkLimits()
+            if stopped { return }
         }
         do {
             try handler.startElement(XMLName(local: local, namespace: namespace(uri)),
                                      XMLAttributes(count: count, raw: attributes), driver: self)
-        } catch let error as GXError {
-            fail(error)
         } catch {
-            fail(GXError(.xml, "\(error)"))
+            fail(error)
+        }
+    }
+
+    @inline(never)
+    private func checkLimits() {
+        if elements > maxElements {
+            fail(GXError(.limit, "part \(part) has more than \(maxElements) elements"))
+        } else if depth > maxDepth {
+            fail(GXError(.limit, "part \(part) nests elements more than \(maxDepth) deep"))
+        } else if let deadline, ContinuousClock.now > deadline {
+            fail(GXError(.limit, "reading took longer than the per-document time budget"))
         }
     }
 
     private func end(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
-        depth -= 1
+        depth &-= 1
         guard !stopped, local != nil else { return }
         handler.endElement(driver: self)
     }
