@@ -113,7 +113,7 @@ final class BlockBuilder {
         if let known = protectedCache[i] { return known }
         let text = ReportMarkers.fold(tree.rawText(i))
         let keys = ["总体情况", "主动公开", "收到和处理", "行政复议", "其他需要报告"]
-        let result = keys.filter { text.contains($0) }.count >= 2
+        let result = keys.filter { text.contains(utf8: $0) }.count >= 2
         protectedCache[i] = result
         return result
     }

@@ -72,7 +72,7 @@ struct BodyLocator {
     }
 
     private func isShortLine(_ text: String) -> Bool {
-        text.count <= 30 && !text.contains("。") && !text.contains("，") && !ReportMarkers.isMetadata(text)
+        text.count <= 30 && !text.contains(utf8: "。") && !text.contains(utf8: "，") && !ReportMarkers.isMetadata(text)
     }
 
     /// Where the title starts among `blocks[..<end]`: a title line, or two short lines that read as

@@ -1,3 +1,5 @@
+import GXModel
+
 /// Which elements are page furniture rather than content: by tag (scripts, navigation, forms'
 /// controls, Word's `<xml>` islands), by class/id tokens portals use (nav, footer, share widgets,
 /// breadcrumbs), and by being hidden (`display:none`, `mso-hide:all`, `hidden`).
@@ -64,6 +66,6 @@ enum ChromeRules {
         if node.attribute("hidden") != nil { return true }
         guard let style = node.attribute("style"), !style.isEmpty else { return false }
         let s = style.lowercased().filter { !$0.isWhitespace }
-        return s.contains("display:none") || s.contains("visibility:hidden") || s.contains("mso-hide:all")
+        return s.contains(utf8: "display:none") || s.contains(utf8: "visibility:hidden") || s.contains(utf8: "mso-hide:all")
     }
 }

@@ -42,8 +42,8 @@ enum ReportMarkers {
     static func isTitle(_ text: String) -> Bool {
         guard text.utf8.count <= 600 else { return false }
         let folded = fold(text)
-        guard folded.count <= 90, folded.contains("报告"), folded.contains("政府信息公开") || folded.contains("政务公开"),
-              !folded.contains(":") else { return false }  // `名称：…报告`, `上一篇：…报告` are not titles
+        guard folded.count <= 90, folded.contains(utf8: "报告"), folded.contains(utf8: "政府信息公开") || folded.contains(utf8: "政务公开"),
+              !folded.contains(utf8: ":") else { return false }  // `名称：…报告`, `上一篇：…报告` are not titles
         return hasYear(folded)
     }
 
@@ -67,9 +67,9 @@ enum ReportMarkers {
     /// One of the three standard tables, by what it says.
     static func isStandardTable(_ table: Table) -> Bool {
         let text = fold(table.allText)
-        if text.contains("本年新收") || text.contains("申请人情况") { return true }
-        if text.contains("第二十条") { return true }
-        if text.contains("行政复议"), text.contains("维持") || text.contains("审结") || text.contains("纠正") { return true }
+        if text.contains(utf8: "本年新收") || text.contains(utf8: "申请人情况") { return true }
+        if text.contains(utf8: "第二十条") { return true }
+        if text.contains(utf8: "行政复议"), text.contains(utf8: "维持") || text.contains(utf8: "审结") || text.contains(utf8: "纠正") { return true }
         return false
     }
 

@@ -15,9 +15,10 @@ enum ActiveDisclosureMapper {
 
     static func map(_ labeled: LabeledTable) -> MappedTable {
         let table = labeled.table
-        let key = StandardTableKey.activeDisclosure.rawValue
-        var roles: [Int: String] = [:]
-        var found: [CellPath: (text: String, source: SourceLocation)] = [:]
+        let table2 = StandardTableKey.activeDisclosure
+        let key = table2.rawValue
+        var roles: [Int: CellRole] = [:]
+        var found: [CellPath: FoundCell] = [:]
         var columnAt: [(column: Int, key: String)] = []
         var seen2019 = 0, seen2021 = 0
         var diagnostics: [Diagnostic] = []
@@ -27,11 +28,11 @@ enum ActiveDisclosureMapper {
             guard let first = row.first else { continue }
             let label = labeled.labels[first.index]
             if label.hasPrefix("第二十条") {
-                roles[first.index] = "\(key).header"
+                roles[first.index] = .header(table2)
                 continue
             }
-            if label.contains("信息内容") {
-                roles[first.index] = "\(key).header"
+            if label.contains(utf8: "信息内容") {
+                roles[first.index] = .header(table2)
                 columnAt = []
                 for (i, cell) in row.dropFirst() {
                     guard let m = columnMatcher.matchNormalized(labeled.labels[i]) else { continue }
@@ -42,7 +43,7 @@ enum ActiveDisclosureMapper {
             }
             guard let rowMatch = rowMatcher.matchNormalized(label) else { continue }
             if only2019.contains(rowMatch.key) { seen2019 += 1 }
-            roles[first.index] = "\(key).\(rowMatch.key)"
+            roles[first.index] = .label(table2, rowMatch.key)
             if columnAt.isEmpty {
                 diagnostics.append(Diagnostic(code: "GX-W-HEADER", severity: .warning,
                     message: "row '\(first.cell.text.trimmedCell)' has no column header row above it",
@@ -52,13 +53,12 @@ enum ActiveDisclosureMapper {
                 guard let i = table.cellIndex(row: r, column: column), i != first.index else { continue }
                 let path = CellPath(key, rowMatch.key, columnKey)
                 if found[path] != nil { continue }
-                let cell = table.cells[i]
-                found[path] = (cell.text, cell.source)
-                roles[i] = path.description
+                found[path] = FoundCell(index: i)
+                roles[i] = .data(path)
             }
         }
         let variant: TemplateVariant = seen2019 > seen2021 ? .v2019 : .v2021
-        let standard = assemble(.activeDisclosure, variant: variant, found: found, tableSource: table.source,
+        let standard = assemble(.activeDisclosure, variant: variant, found: found, in: labeled,
                                 diagnostics: &diagnostics)
         return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
     }

@@ -20,26 +20,42 @@ extension Table {
     }
 }
 
+/// A template cell located in the document: the index of the document cell that holds it. A
+/// slot that a cell from the row above merely covers is found but blank: that value belongs to
+/// the row the cell starts in.
+struct FoundCell {
+    let index: Int
+    var isCovered = false
+}
+
 /// What a mapper found in one document table.
 struct MappedTable {
     var table: StandardTable
-    /// Document cell index → report path of what the cell holds (a data cell, a row label, a header).
-    var roles: [Int: String] = [:]
+    /// Document cell index → what the cell holds (a data cell, a row label, a header).
+    var roles: [Int: CellRole] = [:]
     var diagnostics: [Diagnostic] = []
 }
 
 /// Turns found cells into the template-ordered cell list, reading each text by its column's type,
 /// and reports the template cells the document did not have.
-func assemble(_ key: StandardTableKey, variant: TemplateVariant, found: [CellPath: (text: String, source: SourceLocation)],
-              tableSource: SourceLocation, diagnostics: inout [Diagnostic]) -> StandardTable {
+/// The cells are read from the labeled table's one reading of each document cell.
+func assemble(_ key: StandardTableKey, variant: TemplateVariant, found: [CellPath: FoundCell],
+              in labeled: LabeledTable, diagnostics: inout [Diagnostic]) -> StandardTable {
     let spec = Template.spec(key, variant)
+    let tableSource = labeled.table.source
     var cells: [ReportCell] = []
+    cells.reserveCapacity(spec.cellPaths.count)
     var missing: [String] = []
-    for (path, type) in spec.cellPaths {
+    for (path, _) in spec.cellPaths {
         if let hit = found[path] {
-            let reading = CellReader.read(hit.text, type: type)
-            cells.append(ReportCell(path: path, text: hit.text.trimmedCell, kind: reading.kind, number: reading.number,
-                                    source: hit.source))
+            let source = labeled.table.cells[hit.index].source
+            if hit.isCovered {
+                cells.append(ReportCell(path: path, text: "", kind: .blank, number: nil, source: source))
+            } else {
+                let reading = labeled.readings[hit.index]
+                cells.append(ReportCell(path: path, text: labeled.texts[hit.index].trimmedCell, kind: reading.kind,
+                                        number: reading.number, source: source))
+            }
         } else {
             missing.append(path.description)
             cells.append(ReportCell(path: path, text: "", kind: .blank, number: nil, source: .unknown))

@@ -5,8 +5,12 @@ import GXModel
 /// look was most of the mapping's cost.
 struct LabeledTable {
     let table: Table
+    /// Each cell's text as printed, per cell index.
+    let texts: [String]
     /// Normalised text per cell index (`LabelNormalizer.normalize`).
     let labels: [String]
+    /// Each cell read as number, blank, not-applicable or text (`CellReader.read`), per cell index.
+    let readings: [(kind: CellKind, number: PrintedNumber?)]
     /// Whether the cell reads as a number, per cell index.
     let numeric: [Bool]
     /// All labels' UTF-8, newline-separated, for the classifier's keyword look-ups.
@@ -14,9 +18,10 @@ struct LabeledTable {
 
     init(_ table: Table) {
         self.table = table
-        let texts = table.cells.map(\.text)
+        texts = table.cells.map(\.text)
         labels = texts.map(LabelNormalizer.normalize)
-        numeric = texts.map { CellReader.read($0).kind == .number }
+        readings = texts.map { CellReader.read($0) }
+        numeric = readings.map { $0.kind == .number }
         var bytes: [UInt8] = []
         for label in labels where !label.isEmpty { bytes.append(contentsOf: label.utf8); bytes.append(0x0A) }
         allBytes = bytes

@@ -93,13 +93,12 @@ public enum ReportBuilder {
         return result
     }
 
-    private static func collectTableBookmarks(_ table: Table, prefix: String, roles: [Int: String],
+    private static func collectTableBookmarks(_ table: Table, prefix: String, roles: [Int: CellRole],
                                               into result: inout [ReportBookmark]) {
         for rowMark in table.rowBookmarks {
             // A row is named by its label cell's role (`requests.granted`); group labels and
             // headers carry longer or no roles.
-            let label = table.anchored(row: rowMark.row).compactMap { roles[$0.index] }
-                .first { $0.split(separator: ".").count == 2 && !$0.hasSuffix(".header") }
+            let label = table.anchored(row: rowMark.row).compactMap { roles[$0.index] }.first(where: \.isLabel)?.path
             result.append(ReportBookmark(name: rowMark.marker.name, path: label ?? "\(prefix).r\(rowMark.row + 1)",
                                          source: rowMark.marker.source))
         }
@@ -109,7 +108,7 @@ public enum ReportBuilder {
                 switch block {
                 case .paragraph(let p):
                     guard !p.bookmarks.isEmpty else { continue }
-                    let path = roles[i] ?? "\(prefix).r\(cell.row + 1)c\(cell.column + 1)"
+                    let path = roles[i]?.path ?? "\(prefix).r\(cell.row + 1)c\(cell.column + 1)"
                     for marker in p.bookmarks { result.append(ReportBookmark(name: marker.name, path: path, source: marker.source)) }
                 case .table(let nested):
                     collectTableBookmarks(nested, prefix: "\(prefix).r\(cell.row + 1)c\(cell.column + 1).table", roles: [:], into: &result)

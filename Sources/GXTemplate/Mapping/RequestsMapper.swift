@@ -10,8 +10,9 @@ enum RequestsMapper {
 
     static func map(_ labeled: LabeledTable) -> MappedTable {
         let table = labeled.table
-        let key = StandardTableKey.requests.rawValue
-        var roles: [Int: String] = [:]
+        let table3 = StandardTableKey.requests
+        let key = table3.rawValue
+        var roles: [Int: CellRole] = [:]
         var diagnostics: [Diagnostic] = []
 
         // Header: every applicant column's grid position, from rows above the first data row.
@@ -25,11 +26,11 @@ enum RequestsMapper {
             }
             for (i, cell) in row {
                 guard let m = columnMatcher.matchNormalized(labeled.labels[i], fuzzy: false), m.quality <= 1, columnOf[m.key] == nil else {
-                    if labeled.labels[i].hasPrefix("本列数据的勾稽关系") { roles[i] = "\(key).header" }
+                    if labeled.labels[i].hasPrefix("本列数据的勾稽关系") { roles[i] = .header(table3) }
                     continue
                 }
                 columnOf[m.key] = cell.column
-                roles[i] = "\(key).\(m.key)"
+                roles[i] = .label(table3, m.key)
             }
         }
         if columnOf.count < Template.requestColumns.count, table.columnCount >= 7 {
@@ -46,7 +47,8 @@ enum RequestsMapper {
         }
         let dataStart = columnOf.values.min() ?? 1
 
-        var found: [CellPath: (text: String, source: SourceLocation)] = [:]
+        var found: [CellPath: FoundCell] = [:]
+        found.reserveCapacity(Template.requests2021.cellPaths.count)
         var foundRows: Set<String> = []
         var sawOtherHandling = false, sawOtherSubrows = false
         for r in firstDataRow..<table.rowCount {
@@ -56,7 +58,7 @@ enum RequestsMapper {
                     ?? labels.last(where: { !$0.cell.text.trimmedCell.isEmpty }) else { continue }
             var match = rowMatcher.matchNormalized(labeled.labels[inner.index])
             if match == nil, let g = groupMatcher.matchNormalized(labeled.labels[inner.index], fuzzy: false) {
-                for (i, cell) in labels where cell.row == r { roles[i] = "\(key).group.\(g.key)" }
+                for (i, cell) in labels where cell.row == r { roles[i] = .group(table3, g.key) }
                 continue
             }
             guard let rowMatch = match else { continue }
@@ -79,18 +81,17 @@ enum RequestsMapper {
                     messageZh: "行重复出现，保留第一次", paths: ["\(key).\(rowMatch.key)"], source: inner.cell.source))
                 continue
             }
-            roles[inner.index] = "\(key).\(rowMatch.key)"
+            roles[inner.index] = .label(table3, rowMatch.key)
             for column in Template.requestColumns {
                 guard let c = columnOf[column.key], let i = table.cellIndex(row: r, column: c), i != inner.index else { continue }
-                let cell = table.cells[i]
                 let path = CellPath(key, rowMatch.key, column.key)
-                found[path] = (cell.row == r ? cell.text : "", cell.source)
+                found[path] = FoundCell(index: i, isCovered: table.cells[i].row != r)
                 foundRows.insert(rowMatch.key)
-                roles[i] = path.description
+                roles[i] = .data(path)
             }
         }
         let variant: TemplateVariant = sawOtherHandling && !sawOtherSubrows ? .v2019 : .v2021
-        let standard = assemble(.requests, variant: variant, found: found, tableSource: table.source, diagnostics: &diagnostics)
+        let standard = assemble(.requests, variant: variant, found: found, in: labeled, diagnostics: &diagnostics)
         return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
     }
 

@@ -8,33 +8,34 @@ enum ReviewLitigationMapper {
 
     static func map(_ labeled: LabeledTable) -> MappedTable {
         let table = labeled.table
-        let key = StandardTableKey.reviewLitigation.rawValue
-        var roles: [Int: String] = [:]
+        let table4 = StandardTableKey.reviewLitigation
+        let key = table4.rawValue
+        var roles: [Int: CellRole] = [:]
         var diagnostics: [Diagnostic] = []
 
         guard let dataRow = (0..<table.rowCount).first(where: { isDataRow(labeled, $0) }) else {
             var d: [Diagnostic] = [Diagnostic(code: "GX-W-NO-DATA-ROW", severity: .warning,
                 message: "table 四 has no row of numbers", messageZh: "表四没有数据行", source: table.source)]
-            let empty = assemble(.reviewLitigation, variant: .v2021, found: [:], tableSource: table.source, diagnostics: &d)
+            let empty = assemble(.reviewLitigation, variant: .v2021, found: [:], in: labeled, diagnostics: &d)
             return MappedTable(table: empty, roles: [:], diagnostics: d)
         }
 
         for r in 0..<dataRow {
-            for (i, cell) in table.anchored(row: r) {
-                if let g = groupMatcher.matchNormalized(labeled.labels[i]) { roles[i] = "\(key).\(g.key)" }
-                else if labeled.labels[i] == "行政诉讼" { roles[i] = "\(key).litigation" }
+            for (i, _) in table.anchored(row: r) {
+                if let g = groupMatcher.matchNormalized(labeled.labels[i]) { roles[i] = .label(table4, g.key) }
+                else if labeled.labels[i] == "行政诉讼" { roles[i] = .label(table4, "litigation") }
             }
         }
 
         let dataCells = table.anchored(row: dataRow)
-        var found: [CellPath: (text: String, source: SourceLocation)] = [:]
+        var found: [CellPath: FoundCell] = [:]
         var placed: [(Int, CellPath)] = []
         for (i, cell) in dataCells {
             guard let column = columnLabel(labeled, column: cell.column, above: dataRow),
                   let group = groupLabel(labeled, column: cell.column, above: dataRow) else { continue }
             let path = CellPath(key, group, column)
             guard found[path] == nil else { continue }
-            found[path] = (cell.text, cell.source)
+            found[path] = FoundCell(index: i)
             placed.append((i, path))
         }
         if found.count < 15, dataCells.count == 15 {
@@ -42,16 +43,16 @@ enum ReviewLitigationMapper {
             found = [:]
             placed = []
             let paths = Template.reviewLitigation2021.cellPaths.map(\.path)
-            for ((i, cell), path) in zip(dataCells, paths) {
-                found[path] = (cell.text, cell.source)
+            for ((i, _), path) in zip(dataCells, paths) {
+                found[path] = FoundCell(index: i)
                 placed.append((i, path))
             }
             diagnostics.append(Diagnostic(code: "GX-W-HEADER", severity: .warning,
                 message: "table 四's headers were not readable; its 15 values were placed in template order",
                 messageZh: "表四标题无法识别，15 个数值按模板顺序放置", source: table.source))
         }
-        for (i, path) in placed { roles[i] = path.description }
-        let standard = assemble(.reviewLitigation, variant: .v2021, found: found, tableSource: table.source,
+        for (i, path) in placed { roles[i] = .data(path) }
+        let standard = assemble(.reviewLitigation, variant: .v2021, found: found, in: labeled,
                                 diagnostics: &diagnostics)
         return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
     }

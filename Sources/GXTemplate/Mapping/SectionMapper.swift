@@ -62,15 +62,15 @@ struct SectionMapper {
             var title = oneLine(first.paragraph.text)
             result.titleBlocks.insert(first.block)
             consumed = 1
-            if !LabelNormalizer.fold(title).contains("报告"), beforeFirstHeading.count > 1 {
+            if !LabelNormalizer.fold(title).contains(utf8: "报告"), beforeFirstHeading.count > 1 {
                 let joined = title + oneLine(beforeFirstHeading[1].paragraph.text)
-                if LabelNormalizer.fold(joined).contains("报告"), joined.count <= 80 {
+                if LabelNormalizer.fold(joined).contains(utf8: "报告"), joined.count <= 80 {
                     title = joined
                     result.titleBlocks.insert(beforeFirstHeading[1].block)
                     consumed = 2
                 }
             }
-            if LabelNormalizer.fold(title).contains("政府信息公开") || LabelNormalizer.fold(title).contains("报告") {
+            if LabelNormalizer.fold(title).contains(utf8: "政府信息公开") || LabelNormalizer.fold(title).contains(utf8: "报告") {
                 result.title = title
             } else {
                 result.titleBlocks = []
@@ -89,7 +89,7 @@ struct SectionMapper {
                 var take = 1
                 while take < min(3, paragraphs.count) {
                     let line = paragraphs[paragraphs.count - 1 - take]
-                    guard line.count <= 30, !line.contains("。"), !line.contains("，") else { break }
+                    guard line.count <= 30, !line.contains(utf8: "。"), !line.contains(utf8: "，") else { break }
                     take += 1
                 }
                 result.closing = Array(paragraphs.suffix(take))
@@ -132,7 +132,7 @@ struct SectionMapper {
                 rest = after.isEmpty ? nil : after
             }
             let key = LabelNormalizer.fold(heading)
-            guard spec.keywords.contains(where: { key.contains($0) }) else { return nil }
+            guard spec.keywords.contains(where: { key.contains(utf8: $0) }) else { return nil }
             return (index, heading.trimmedCell, rest)
         }
         return nil

@@ -17,14 +17,9 @@ public struct RepairInput: Sendable {
     public var isEmpty: Bool { lost.isEmpty && uncertain.isEmpty && rows.isEmpty }
 
     /// Collects the flags of `table`'s cells whose role is a data cell path.
-    public static func collect(_ table: Table, roles: [Int: String]) -> RepairInput {
+    static func collect(_ table: Table, roles: [Int: CellRole]) -> RepairInput {
         var input = RepairInput()
-        func path(_ index: Int) -> CellPath? {
-            guard let role = roles[index] else { return nil }
-            let parts = role.split(separator: ".").map(String.init)
-            guard parts.count == 3 else { return nil }
-            return CellPath(parts[0], parts[1], parts[2])
-        }
+        func path(_ index: Int) -> CellPath? { roles[index]?.cellPath }
         for (i, cell) in table.cells.enumerated() {
             guard let quality = cell.quality, let p = path(i) else { continue }
             switch quality.state {

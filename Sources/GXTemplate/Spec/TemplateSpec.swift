@@ -49,15 +49,23 @@ public struct TableSpec: Sendable {
     /// Table 四's column groups (`review` …); empty elsewhere.
     public let groups: [RowSpec]
 
-    /// Every data cell in template order.
-    public var cellPaths: [(path: CellPath, type: ValueType)] {
-        var result: [(CellPath, ValueType)] = []
+    /// Every data cell in template order. Stored, not computed: every table of every report
+    /// is assembled and checked along it.
+    public let cellPaths: [(path: CellPath, type: ValueType)]
+
+    init(table: StandardTableKey, variant: TemplateVariant, rows: [RowSpec], columns: [ColumnSpec], groups: [RowSpec]) {
+        self.table = table
+        self.variant = variant
+        self.rows = rows
+        self.columns = columns
+        self.groups = groups
+        var paths: [(CellPath, ValueType)] = []
         for row in rows {
             for column in (row.columns.isEmpty ? columns : row.columns) {
-                result.append((CellPath(table.rawValue, row.key, column.key), column.type))
+                paths.append((CellPath(table.rawValue, row.key, column.key), column.type))
             }
         }
-        return result
+        cellPaths = paths
     }
 
     public func row(_ key: String) -> RowSpec? { rows.first { $0.key == key } }

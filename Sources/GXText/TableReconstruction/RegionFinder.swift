@@ -37,12 +37,12 @@ enum RegionFinder {
 
         let s2 = firstLine(from: headings[1] ?? 0, to: headings[2] ?? n) { i in
             let f = folded(i)
-            return !isHeading.contains(i) && (f.contains("第二十条") || f.hasPrefix("信息内容"))
+            return !isHeading.contains(i) && (f.contains(utf8: "第二十条") || f.hasPrefix("信息内容"))
         }
         let s3 = firstLine(from: headings[2] ?? (s2.map { $0 + 1 } ?? 0), to: headings[3] ?? n) { i in
             let f = folded(i)
             return !isHeading.contains(i)
-                && (f.contains("本列数据") || f.contains("勾稽关系") || f.contains("申请人情况") || f.contains("本年新收"))
+                && (f.contains(utf8: "本列数据") || f.contains(utf8: "勾稽关系") || f.contains(utf8: "申请人情况") || f.contains(utf8: "本年新收"))
         }
         var s4 = firstLine(from: max(headings[3] ?? 0, (s3 ?? s2 ?? -1) + 1), to: headings[4] ?? n) { i in
             guard !isHeading.contains(i) else { return false }
@@ -57,7 +57,7 @@ enum RegionFinder {
             while k > (headings[3] ?? (s3 ?? 0)), lines[k].isBlank || lines[k].isFooter { k -= 1 }
             if k >= 0, k != s, !isHeading.contains(k) {
                 let f = LabelNormalizer.fold(lines[k].text)
-                if f.count <= 24, f.contains("行政复议") || f.contains("行政诉讼"), !f.hasSuffix("情况"), !f.hasSuffix("情况。") {
+                if f.count <= 24, f.contains(utf8: "行政复议") || f.contains(utf8: "行政诉讼"), !f.hasSuffix("情况"), !f.hasSuffix("情况。") {
                     s4 = k
                 }
             }
