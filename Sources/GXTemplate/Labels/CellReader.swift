@@ -4,6 +4,8 @@ import GXModel
 /// turns a blank into a zero.
 public enum CellReader {
     private static let notApplicable: Set<String> = ["/", "-", "--", "---", "无", "不适用", "\\", "——", "—"]
+    /// Longer text cannot be one of the marks, and skips hashing.
+    private static let notApplicableMaxBytes = notApplicable.map(\.utf8.count).max()!
 
     public static func read(_ printed: String, type: ValueType = .count) -> (kind: CellKind, number: PrintedNumber?) {
         // The common case, a plain count: no folding needed.
@@ -22,7 +24,7 @@ public enum CellReader {
         }
         let folded = LabelNormalizer.fold(printed)
         if folded.isEmpty { return (.blank, nil) }
-        if notApplicable.contains(folded) { return (.na, nil) }
+        if folded.utf8.count <= notApplicableMaxBytes, notApplicable.contains(folded) { return (.na, nil) }
         if let number = parseNumber(folded) { return (.number, number) }
         return (.text, nil)
     }

@@ -60,9 +60,11 @@ public enum LabelNormalizer {
         while let rest = stripNumbering(s) { s = rest }
         while let last = s.last, trailingPunctuation.contains(last.value) { s = s.dropLast() }
         if s.count == all.count { return folded }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: s)
-        return String(out)
+        // Cut the folded string itself: rebuilding it scalar by scalar cost ten times as much.
+        let view = folded.unicodeScalars
+        let start = view.index(view.startIndex, offsetBy: s.startIndex)
+        let end = view.index(view.endIndex, offsetBy: s.endIndex - all.count)
+        return String(view[start..<end])
     }
 
     /// 。 . : ; , 、
