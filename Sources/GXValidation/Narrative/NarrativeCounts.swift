@@ -46,10 +46,15 @@ struct NarrativeSentence {
         return result
     }
 
-    func contains(_ s: String) -> Bool { text.contains(s) }
+    /// Every scalar is a character of its own and its own normal form, so scalar matching finds
+    /// exactly what `String.contains` would, at a fraction of its cost.
+    let plain: Bool
+
+    func contains(_ s: String) -> Bool { plain ? !ends(of: s).isEmpty : text.contains(s) }
 
     /// True when a negation stands before `position` in the sentence.
     func negated(before position: Int) -> Bool {
+        if plain { return Self.negations.contains { ends(of: $0).first.map { $0 <= position } ?? false } }
         var head = String.UnicodeScalarView()
         head.append(contentsOf: chars[0..<min(position, chars.count)])
         let text = String(head)
@@ -112,8 +117,20 @@ struct NarrativeSentence {
 
     private static func make(_ text: String, section: String, s: Int, p: Int) -> NarrativeSentence {
         let folded = text.trimming(" \t\n")
-        return NarrativeSentence(text: folded, chars: Array(folded.unicodeScalars), paragraphPath: "sections.\(section).paragraphs.\(p)",
-                                 section: s, paragraph: p)
+        let chars = Array(folded.unicodeScalars)
+        return NarrativeSentence(text: folded, chars: chars, paragraphPath: "sections.\(section).paragraphs.\(p)",
+                                 section: s, paragraph: p, plain: chars.allSatisfy(isPlain))
+    }
+
+    /// Printable ASCII, CJK ideographs, CJK punctuation (not its combining tone marks), general
+    /// punctuation (not the zero-width joiners and marks) and fullwidth ASCII: none of these joins
+    /// a neighbour into one character or has a canonical decomposition.
+    private static func isPlain(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x20...0x7E, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0x2010...0x2027,
+             0xFF01...0xFF5E: return true
+        default: return false
+        }
     }
 }
 
