@@ -90,7 +90,12 @@ struct NarrativeSentence {
     private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     /// Sentences of the given sections, split at full stops and semicolons.
-    private static let stops: Set<Unicode.Scalar> = ["。", "；", ";", "！", "!", "？", "?"]
+    private static func isStop(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "。", "；", ";", "！", "!", "？", "?": return true
+        default: return false
+        }
+    }
 
     /// Only paragraphs that mention one of `words` are split: the rest cannot hold a count we check.
     static func sentences(of report: Report, sections keys: Set<String>, mentioning words: [String]) -> [NarrativeSentence] {
@@ -100,15 +105,17 @@ struct NarrativeSentence {
             for (p, paragraph) in section.paragraphs.enumerated() {
                 let bytes = Array(paragraph.utf8)
                 guard needles.contains(where: { LabelMatcher.contains(bytes, $0) }) else { continue }
-                var current = String.UnicodeScalarView()
-                for scalar in paragraph.unicodeScalars {
-                    current.append(scalar)
-                    if stops.contains(scalar) {
-                        out.append(make(String(current), section: section.key, s: s, p: p))
-                        current = String.UnicodeScalarView()
+                let scalars = paragraph.unicodeScalars
+                var start = scalars.startIndex, i = start
+                while i != scalars.endIndex {
+                    let stop = isStop(scalars[i])
+                    scalars.formIndex(after: &i)
+                    if stop {
+                        out.append(make(String(scalars[start..<i]), section: section.key, s: s, p: p))
+                        start = i
                     }
                 }
-                let rest = String(current)
+                let rest = String(scalars[start...])
                 if !rest.trimming(" ").isEmpty { out.append(make(rest, section: section.key, s: s, p: p)) }
             }
         }

@@ -16,8 +16,14 @@ struct Arithmetic {
 
     /// A bookmark in the cell itself, else one on its row label (the first of each, if several).
     func bookmark(for path: CellPath) -> String? {
-        let cell = path.description, row = "\(path.table).\(path.row)"
-        return report.bookmarks.first { $0.path == cell }?.name ?? report.bookmarks.first { $0.path == row }?.name
+        bookmark(for: path, named: path.description)
+    }
+
+    /// `description` is the path's own.
+    fileprivate func bookmark(for path: CellPath, named description: String) -> String? {
+        guard !report.bookmarks.isEmpty else { return nil }
+        let row = "\(path.table).\(path.row)"
+        return report.bookmarks.first { $0.path == description }?.name ?? report.bookmarks.first { $0.path == row }?.name
     }
 
     /// `left` and `right` are slots of `grid`.
@@ -69,13 +75,13 @@ private struct Equation {
     let arithmetic: Arithmetic
 
     var slots: [Int] { left + right }
-    var paths: [String] { slots.map { grid.layout.path($0).description } }
+    var paths: [String] { slots.map(grid.layout.description) }
 
-    var cells: [DiagnosticCell] {
-        slots.map { slot in
-            let path = grid.layout.path(slot), cell = grid.cell(slot, in: arithmetic.report)
-            return DiagnosticCell(path: path.description, text: cell?.text ?? "", source: cell?.source ?? .unknown,
-                                  bookmark: arithmetic.bookmark(for: path))
+    func cells(_ paths: [String]) -> [DiagnosticCell] {
+        zip(slots, paths).map { slot, path in
+            let cell = grid.cell(slot, in: arithmetic.report)
+            return DiagnosticCell(path: path, text: cell?.text ?? "", source: cell?.source ?? .unknown,
+                                  bookmark: arithmetic.bookmark(for: grid.layout.path(slot), named: path))
         }
     }
 
@@ -90,21 +96,23 @@ private struct Equation {
             case .notNumber(let k, _): kind = k.rawValue
             }
             if arithmetic.options.blankAsZero, operand.blankCountsAsZero { continue }
-            unusable.append("\(grid.layout.path(slot)) (\(kind))")
+            unusable.append("\(grid.layout.description(slot)) (\(kind))")
         }
+        let paths = self.paths
         return Diagnostic(code: code, severity: .info, subject: subject,
             message: "\(what): not assessable, not every cell is a number: \(unusable.joined(separator: ", "))",
-            messageZh: "\(whatZh)：无法核验，部分单元格不是数字", paths: paths, cells: cells)
+            messageZh: "\(whatZh)：无法核验，部分单元格不是数字", paths: paths, cells: cells(paths))
     }
 
     func mismatch(code: String, subject: String, what: String, whatZh: String, left l: Int, right r: Int, scale: Int,
                   usedBlankAsZero: Bool) -> Diagnostic {
         let format = arithmetic.format
         let note = usedBlankAsZero ? " (blank cells counted as 0 by --blank-as-zero)" : ""
+        let paths = self.paths
         return Diagnostic(code: code, severity: .error, subject: subject,
             message: "\(what): \(format(l, scale)) ≠ \(format(r, scale)), off by \(format(l - r, scale))\(note)",
             messageZh: "\(whatZh)：\(format(l, scale)) ≠ \(format(r, scale))，相差 \(format(l - r, scale))\(usedBlankAsZero ? "（空白按 0 计）" : "")",
-            paths: paths, cells: cells, left: format(l, scale), right: format(r, scale),
+            paths: paths, cells: cells(paths), left: format(l, scale), right: format(r, scale),
             difference: format(l - r, scale), source: slots.first.flatMap { grid.cell($0, in: arithmetic.report)?.source })
     }
 }
