@@ -25,14 +25,14 @@ public enum BatchFormat: String, Sendable, CaseIterable {
     func lines(file: String, result: Result<Report, GXError>) -> [UInt8] {
         switch (self, result) {
         case (.jsonl, .success(let report)):
-            return JSONWriter.bytes(ReportJSON.value(report), pretty: false) + [0x0A]
+            return JSONWriter.line(ReportJSON.value(report))
         case (.jsonl, .failure(let error)):
-            return JSONWriter.bytes(.object([
+            return JSONWriter.line(.object([
                 ("schema", .string("gxconvert.failure/1")),
                 ("source", .object([("path", .string(file))])),
                 ("error", .object([("code", .string(error.code.rawValue)), ("message", .string(error.message)),
                                    ("hint", .optional(error.hint)), ("where", .optional(error.location?.summary))])),
-            ]), pretty: false) + [0x0A]
+            ]))
         case (.csvWide, .success(let report)):
             return Array(CSVWriter.record(WideColumns.row(file: file, report: report)).utf8)
         case (.csvWide, .failure(let error)):
@@ -53,9 +53,13 @@ public enum BatchFormat: String, Sendable, CaseIterable {
     /// A cross-year finding, for formats that can hold one after the reports.
     func crossYearLine(_ d: Diagnostic) -> String? {
         guard self == .jsonl else { return nil }
-        var members: [(String, JSONValue)] = [("schema", .string("gxconvert.cross-year/1"))]
-        if case .object(let fields) = ReportJSON.diagnostic(d) { members += fields }
-        return JSONWriter.write(.object(members), pretty: false) + "\n"
+        let record = JSONValue.stream { s in
+            s.openObject()
+            s.key("schema"); s.string("gxconvert.cross-year/1")
+            ReportJSON.writeMembers(d, to: &s)
+            s.closeObject()
+        }
+        return JSONWriter.write(record, pretty: false) + "\n"
     }
 }
 

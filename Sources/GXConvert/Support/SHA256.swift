@@ -44,24 +44,30 @@ public enum SHA256 {
 
         mutating func compress(_ m: UnsafePointer<UInt8>, schedule w: UnsafeMutablePointer<UInt32>) {
             for i in 0..<16 {
-                let b = i * 4
-                w[i] = UInt32(m[b]) << 24 | UInt32(m[b + 1]) << 16 | UInt32(m[b + 2]) << 8 | UInt32(m[b + 3])
+                let b = i &* 4
+                w[i] = UInt32(m[b]) << 24 | UInt32(m[b &+ 1]) << 16 | UInt32(m[b &+ 2]) << 8 | UInt32(m[b &+ 3])
             }
             for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] &>> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] &>> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                let x = w[i &- 15], y = w[i &- 2]
+                let s0 = rotr(rotr(x, 11) ^ x, 7) ^ (x &>> 3)
+                let s1 = rotr(rotr(y, 2) ^ y, 17) ^ (y &>> 10)
+                w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
             }
             let k = SHA256.roundConstants
             var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+            // Eight rounds a pass, each naming the words in their rotated roles, so the words never
+            // move between registers (the round-by-round shuffle cost as much as the round itself).
+            var i = 0
+            while i < 64 {
+                step(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+                step(h, a, b, &c, d, e, f, &g, k[i &+ 1] &+ w[i &+ 1])
+                step(g, h, a, &b, c, d, e, &f, k[i &+ 2] &+ w[i &+ 2])
+                step(f, g, h, &a, b, c, d, &e, k[i &+ 3] &+ w[i &+ 3])
+                step(e, f, g, &h, a, b, c, &d, k[i &+ 4] &+ w[i &+ 4])
+                step(d, e, f, &g, h, a, b, &c, k[i &+ 5] &+ w[i &+ 5])
+                step(c, d, e, &f, g, h, a, &b, k[i &+ 6] &+ w[i &+ 6])
+                step(b, c, d, &e, f, g, h, &a, k[i &+ 7] &+ w[i &+ 7])
+                i &+= 8
             }
             h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
         }
@@ -78,3 +84,17 @@ public enum SHA256 {
 /// Masking shifts: the checked `>>`/`<<` test for over-long shifts on every use, which kept the
 /// compiler from emitting one rotate instruction.
 @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
+
+/// One round: `d` takes the new `e`, `h` the new `a`.
+@inline(__always)
+private func step(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+    // Σ1 and Σ0 as nested rotations (rotation distributes over xor): one register, no copies.
+    let s1 = rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6)
+    let ch = g ^ (e & (f ^ g))
+    let t1 = h &+ s1 &+ ch &+ kw
+    let s0 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2)
+    let maj = (a & b) | (c & (a | b))
+    d &+= t1
+    h = t1 &+ s0 &+ maj
+}

@@ -1,84 +1,106 @@
 import GXModel
 import GXTemplate
 
-/// The canonical JSON form (spec §7). Key order is fixed here and only here.
+/// The canonical JSON form (spec §7). Key order is fixed here and only here. Written member by
+/// member into the output: a tree of the report first cost as much again as writing it.
 public enum ReportJSON {
     public static let schema = "gxconvert.report/1"
 
     public static func value(_ report: Report) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("schema", .string(schema)),
-            ("source", .object([
-                ("format", .string(report.source.format.rawValue)),
-                ("path", .string(report.source.path)),
-                ("sha256", .string(report.source.sha256)),
-            ])),
-            ("title", .optional(report.title)),
-            ("agency", .optional(report.agency)),
-            ("year", .optional(report.year)),
-            ("date", .optional(report.date)),
-            ("template", .object(StandardTableKey.allCases.map { key in
-                (key.rawValue, .optional(report.table(key)?.variant?.rawValue))
-            })),
-            ("preamble", .array(report.preamble.map(JSONValue.string))),
-            ("sections", .array(report.sections.map { section in
-                .object([
-                    ("key", .string(section.key)),
-                    ("heading", .string(section.heading)),
-                    ("paragraphs", .array(section.paragraphs.map(JSONValue.string))),
-                ])
-            })),
-            ("closing", .array(report.closing.map(JSONValue.string))),
-        ]
-        for key in StandardTableKey.allCases {
-            members.append((key.rawValue, tableValues(report.table(key))))
-        }
-        let cells = report.tables.flatMap(\.cells)
-        members.append(("cells", cells.isEmpty ? .array([]) : .stream { stream in
-            stream.openArray()
-            for c in cells { stream.element(); write(c, to: &stream) }
-            stream.closeArray()
-        }))
-        members.append(("bookmarks", .array(report.bookmarks.map { b in
-            .object([("name", .string(b.name)), ("path", .string(b.path)), ("source", source(b.source))])
-        })))
-        members.append(("diagnostics", .array(report.diagnostics.map(diagnostic))))
-        let errors = report.diagnostics.filter { $0.severity == .error }.count
-        let warnings = report.diagnostics.filter { $0.severity == .warning }.count
-        members.append(("summary", .object([("errors", .int(errors)), ("warnings", .int(warnings))])))
-        return .object(members)
+        .stream { write(report, to: &$0) }
     }
 
     public static func write(_ report: Report, pretty: Bool = true) -> String {
         JSONWriter.write(value(report), pretty: pretty)
     }
 
-    /// `{row: {column: value}}` in template order; null for anything not a number.
-    static func tableValues(_ table: StandardTable?) -> JSONValue {
-        guard let table else { return .null }
-        var rows: [(String, [(String, JSONValue)])] = []
-        for cell in table.cells {
-            if rows.last?.0 != cell.path.row { rows.append((cell.path.row, [])) }
-            rows[rows.count - 1].1.append((cell.path.column, cellValue(cell)))
-        }
-        return .object(rows.map { ($0.0, .object($0.1)) })
-    }
-
-    static func cellValue(_ cell: ReportCell) -> JSONValue {
-        guard cell.kind == .number, let n = cell.number else { return .null }
-        return .number(n.canonical)
-    }
-
-    /// One entry of `cells`, written directly (it is the bulk of every report's JSON).
-    static func write(_ cell: ReportCell, to s: inout JSONStream) {
+    static func write(_ report: Report, to s: inout JSONStream) {
         s.openObject()
-        s.key("path"); s.string(cell.path.description)
-        s.key("text"); s.string(cell.text)
-        s.key("kind"); s.string(cell.kind.rawValue)
-        s.key("value")
-        if cell.kind == .number, let n = cell.number { s.number(n.canonical) } else { s.null() }
-        s.key("source"); write(cell.source, to: &s)
-        if let r = cell.repair {
+        s.key("schema"); s.string(schema)
+        s.key("source"); s.openObject()
+        s.key("format"); s.string(report.source.format.rawValue)
+        s.key("path"); s.string(report.source.path)
+        s.key("sha256"); s.string(report.source.sha256)
+        s.closeObject()
+        s.key("title"); s.string(orNull: report.title)
+        s.key("agency"); s.string(orNull: report.agency)
+        s.key("year"); s.int(orNull: report.year)
+        s.key("date"); s.string(orNull: report.date)
+        s.key("template"); s.openObject()
+        for key in StandardTableKey.allCases { s.key(text: key.rawValue); s.string(orNull: report.table(key)?.variant?.rawValue) }
+        s.closeObject()
+        s.key("preamble"); s.strings(report.preamble)
+        s.key("sections"); s.openArray()
+        for section in report.sections {
+            s.element(); s.openObject()
+            s.key("key"); s.string(section.key)
+            s.key("heading"); s.string(section.heading)
+            s.key("paragraphs"); s.strings(section.paragraphs)
+            s.closeObject()
+        }
+        s.closeArray()
+        s.key("closing"); s.strings(report.closing)
+        for key in StandardTableKey.allCases {
+            s.key(text: key.rawValue)
+            if let table = report.table(key) { writeValues(table, to: &s) } else { s.null() }
+        }
+        s.key("cells"); s.openArray()
+        for table in report.tables {
+            // Read in place: a copy of each cell would retain and release every one of its fields.
+            table.cells.withUnsafeBufferPointer { cells in
+                for i in cells.indices { s.element(); write(cells.baseAddress! + i, to: &s) }
+            }
+        }
+        s.closeArray()
+        s.key("bookmarks"); s.openArray()
+        for b in report.bookmarks {
+            s.element(); s.openObject()
+            s.key("name"); s.string(b.name)
+            s.key("path"); s.string(b.path)
+            s.key("source"); write(b.source, to: &s)
+            s.closeObject()
+        }
+        s.closeArray()
+        s.key("diagnostics"); s.openArray()
+        for d in report.diagnostics { s.element(); write(d, to: &s) }
+        s.closeArray()
+        s.key("summary"); s.openObject()
+        s.key("errors"); s.int(report.diagnostics.count { $0.severity == .error })
+        s.key("warnings"); s.int(report.diagnostics.count { $0.severity == .warning })
+        s.closeObject()
+        s.closeObject()
+    }
+
+    /// `{row: {column: value}}` in template order; null for anything not a number.
+    static func writeValues(_ table: StandardTable, to s: inout JSONStream) {
+        s.openObject()
+        var row: String?
+        for i in table.cells.indices {
+            if row != table.cells[i].path.row {
+                if row != nil { s.closeObject() }
+                row = table.cells[i].path.row
+                s.key(text: table.cells[i].path.row); s.openObject()
+            }
+            s.key(text: table.cells[i].path.column)
+            writeValue(table.cells[i].kind, table.cells[i].number, to: &s)
+        }
+        if row != nil { s.closeObject() }
+        s.closeObject()
+    }
+
+    private static func writeValue(_ kind: CellKind, _ number: PrintedNumber?, to s: inout JSONStream) {
+        if kind == .number, let n = number { s.number(n.canonical) } else { s.null() }
+    }
+
+    /// One entry of `cells` (they are the bulk of every report's JSON).
+    static func write(_ cell: UnsafePointer<ReportCell>, to s: inout JSONStream) {
+        s.openObject()
+        s.key("path"); s.string(cell.pointee.path.table, cell.pointee.path.row, cell.pointee.path.column, joinedBy: 0x2E)
+        s.key("text"); s.string(cell.pointee.text)
+        s.key("kind"); s.string(cell.pointee.kind.rawValue)
+        s.key("value"); writeValue(cell.pointee.kind, cell.pointee.number, to: &s)
+        s.key("source"); write(cell.pointee.source, to: &s)
+        if let r = cell.pointee.repair {
             s.key("inferred"); s.bool(true)
             s.key("repair"); s.openObject()
             s.key("read"); s.string(r.read)
@@ -87,7 +109,7 @@ public enum ReportJSON {
             s.key("note"); s.string(r.note)
             s.closeObject()
         }
-        if cell.lost { s.key("lost"); s.bool(true) }
+        if cell.pointee.lost { s.key("lost"); s.bool(true) }
         s.closeObject()
     }
 
@@ -104,41 +126,44 @@ public enum ReportJSON {
         s.closeObject()
     }
 
-    public static func source(_ s: SourceLocation) -> JSONValue {
-        var m: [(String, JSONValue)] = []
-        if let part = s.part { m.append(("part", .string(part))) }
-        if let table = s.table { m.append(("table", .int(table))) }
-        if let row = s.row { m.append(("row", .int(row))) }
-        if let cell = s.cell { m.append(("cell", .int(cell))) }
-        if let paragraph = s.paragraph { m.append(("paragraph", .int(paragraph))) }
-        if let element = s.element { m.append(("element", .string(element))) }
-        if s.line > 0 { m.append(("line", .int(s.line))) }
-        if s.column > 0 { m.append(("column", .int(s.column))) }
-        return .object(m)
+    public static func source(_ l: SourceLocation) -> JSONValue {
+        .stream { write(l, to: &$0) }
     }
 
     public static func diagnostic(_ d: Diagnostic) -> JSONValue {
-        var m: [(String, JSONValue)] = [
-            ("code", .string(d.code)),
-            ("severity", .string(d.severity.rawValue)),
-        ]
-        if let subject = d.subject { m.append(("subject", .string(subject))) }
-        m.append(("message", .string(d.message)))
-        if let zh = d.messageZh { m.append(("message_zh", .string(zh))) }
-        m.append(("paths", .array(d.paths.map(JSONValue.string))))
+        .stream { write(d, to: &$0) }
+    }
+
+    static func write(_ d: Diagnostic, to s: inout JSONStream) {
+        s.openObject()
+        writeMembers(d, to: &s)
+        s.closeObject()
+    }
+
+    /// A diagnostic's members without the braces, for records that add their own first.
+    public static func writeMembers(_ d: Diagnostic, to s: inout JSONStream) {
+        s.key("code"); s.string(d.code)
+        s.key("severity"); s.string(d.severity.rawValue)
+        if let subject = d.subject { s.key("subject"); s.string(subject) }
+        s.key("message"); s.string(d.message)
+        if let zh = d.messageZh { s.key("message_zh"); s.string(zh) }
+        s.key("paths"); s.strings(d.paths)
         if !d.cells.isEmpty {
-            m.append(("cells", .array(d.cells.map { c in
-                var cell: [(String, JSONValue)] = [("path", .string(c.path)), ("text", .string(c.text))]
-                if let file = c.file { cell.append(("file", .string(file))) }
-                cell.append(("source", source(c.source)))
-                if let bookmark = c.bookmark { cell.append(("bookmark", .string(bookmark))) }
-                return .object(cell)
-            })))
+            s.key("cells"); s.openArray()
+            for c in d.cells {
+                s.element(); s.openObject()
+                s.key("path"); s.string(c.path)
+                s.key("text"); s.string(c.text)
+                if let file = c.file { s.key("file"); s.string(file) }
+                s.key("source"); write(c.source, to: &s)
+                if let bookmark = c.bookmark { s.key("bookmark"); s.string(bookmark) }
+                s.closeObject()
+            }
+            s.closeArray()
         }
-        if let left = d.left { m.append(("left", .number(left))) }
-        if let right = d.right { m.append(("right", .number(right))) }
-        if let difference = d.difference { m.append(("difference", .number(difference))) }
-        if let s = d.source { m.append(("source", source(s))) }
-        return .object(m)
+        if let left = d.left { s.key("left"); s.number(left) }
+        if let right = d.right { s.key("right"); s.number(right) }
+        if let difference = d.difference { s.key("difference"); s.number(difference) }
+        if let source = d.source { s.key("source"); write(source, to: &s) }
     }
 }

@@ -18,10 +18,13 @@ public struct CrossYearFacts: Sendable {
         self.agency = agency
         self.agencyKey = CrossYearFacts.key(agency)
         self.year = year
-        var over: [String: ReportCell] = [:], forward: [String: ReportCell] = [:]
-        for cell in report.table(.requests)?.cells ?? [] {
-            if cell.path.row == "carried_over" { over[cell.path.column] = cell }
-            if cell.path.row == "carried_forward" { forward[cell.path.column] = cell }
+        // Room for a row up front: growing a dictionary moves every cell in it.
+        let columns = Template.requestColumns.count
+        var over = [String: ReportCell](minimumCapacity: columns), forward = [String: ReportCell](minimumCapacity: columns)
+        let cells = report.table(.requests)?.cells ?? []
+        for i in cells.indices {
+            if cells[i].path.row == "carried_over" { over[cells[i].path.column] = cells[i] }
+            if cells[i].path.row == "carried_forward" { forward[cells[i].path.column] = cells[i] }
         }
         carriedOver = over
         carriedForward = forward

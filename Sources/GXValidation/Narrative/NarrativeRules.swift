@@ -12,22 +12,18 @@ enum NarrativeRules {
         let legalProse = NarrativeSentence.sentences(of: report, sections: ["overview", "review_litigation"],
                                                      mentioning: ["行政复议", "行政诉讼"])
         if let table = report.table(.requests) {
-            out += received(report, table, requestProse)
-            out += done(report, table, requestProse)
-            out += breakdown(report, table, requestProse)
+            let totals = RowTotals(table)
+            out += received(report, totals, requestProse)
+            out += done(report, totals, requestProse)
+            out += breakdown(report, table.variant, totals, requestProse)
         }
-        if let table = report.table(.reviewLitigation) { out += legal(report, table, legalProse) }
+        if let table = report.table(.reviewLitigation) { out += legal(report, RowTotals(table), legalProse) }
         return out
     }
 
-    private static func value(_ table: StandardTable, _ row: String, _ column: String = "total") -> Int? {
-        guard let cell = table.cell(row: row, column: column), cell.kind == .number else { return nil }
-        return cell.number?.integer
-    }
-
-    private static func sum(_ table: StandardTable, _ rows: [String]) -> Int? {
+    private static func sum(_ totals: RowTotals, _ rows: [String]) -> Int? {
         var total = 0
-        for row in rows { guard let v = value(table, row) else { return nil }; total += v }
+        for row in rows { guard let v = totals[row] else { return nil }; total += v }
         return total
     }
 
@@ -45,9 +41,9 @@ enum NarrativeRules {
             source: source(report, s))
     }
 
-    static func received(_ report: Report, _ table: StandardTable, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
-        guard let new = value(table, "new_received") else { return [] }
-        let carried = value(table, "carried_over")
+    static func received(_ report: Report, _ table: RowTotals, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
+        guard let new = table["new_received"] else { return [] }
+        let carried = table["carried_over"]
         for s in sentences where s.contains("申请") && !s.contains("复议") {
             for keyword in ["收到", "受理", "新收", "接收"] {
                 for end in s.ends(of: keyword) {
@@ -63,8 +59,8 @@ enum NarrativeRules {
         return []
     }
 
-    static func done(_ report: Report, _ table: StandardTable, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
-        guard let total = value(table, "results_total") else { return [] }
+    static func done(_ report: Report, _ table: RowTotals, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
+        guard let total = table["results_total"] else { return [] }
         for s in sentences where s.contains("申请") || s.contains("办结") {
             for keyword in ["办结", "答复", "办理完毕"] {
                 for end in s.ends(of: keyword) {
@@ -84,11 +80,15 @@ enum NarrativeRules {
         ("无法提供", "unavailable_"), ("不予处理", "declined_"), ("其他处理", "other_"),
     ]
 
-    static func breakdown(_ report: Report, _ table: StandardTable, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
-        guard let variant = table.variant else { return [] }
+    /// Per variant, each group's rows.
+    private static let groupRows2021 = groups.map { g in TemplateKeys.resultRows(.v2021).filter { $0.hasPrefix(g.prefix) } }
+    private static let groupRows2019 = groups.map { g in TemplateKeys.resultRows(.v2019).filter { $0.hasPrefix(g.prefix) } }
+
+    static func breakdown(_ report: Report, _ variant: TemplateVariant?, _ table: RowTotals,
+                          _ sentences: [NarrativeSentence]) -> [Diagnostic] {
+        guard let variant else { return [] }
         var out: [Diagnostic] = []
-        for group in groups {
-            let rows = Template.resultRows(variant).filter { $0.hasPrefix(group.prefix) }
+        for (group, rows) in zip(groups, variant == .v2021 ? groupRows2021 : groupRows2019) {
             guard let expected = sum(table, rows) else { continue }
             search: for s in sentences {
                 for end in s.ends(of: group.label) {
@@ -105,10 +105,10 @@ enum NarrativeRules {
         return out
     }
 
-    static func legal(_ report: Report, _ table: StandardTable, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
-        let review = value(table, "review")
+    static func legal(_ report: Report, _ table: RowTotals, _ sentences: [NarrativeSentence]) -> [Diagnostic] {
+        let review = table["review"]
         let litigation: Int? = {
-            guard let a = value(table, "litigation_direct"), let b = value(table, "litigation_after_review") else { return nil }
+            guard let a = table["litigation_direct"], let b = table["litigation_after_review"] else { return nil }
             return a + b
         }()
         var out: [Diagnostic] = []

@@ -3,67 +3,58 @@ import GXTemplate
 
 /// Evaluates `left = right` over cells with exact decimal arithmetic and produces the diagnostic:
 /// an error with both sides and the difference, or an info saying which cells made it not assessable.
+/// Nearly every equation holds, so nothing of a diagnostic (subject, messages, paths) is built
+/// before one fails.
 struct Arithmetic {
     let report: Report
     let options: ValidationOptions
-    private let bookmarks: [String: String]
-    private let cells: [CellPath: ReportCell]
 
     init(report: Report, options: ValidationOptions) {
         self.report = report
         self.options = options
-        var index: [CellPath: ReportCell] = [:]
-        for table in report.tables { for cell in table.cells { index[cell.path] = cell } }
-        cells = index
-        var byPath: [String: String] = [:]
-        for b in report.bookmarks where byPath[b.path] == nil { byPath[b.path] = b.name }
-        bookmarks = byPath
     }
 
-    /// A bookmark in the cell itself, else one on its row label.
+    /// A bookmark in the cell itself, else one on its row label (the first of each, if several).
     func bookmark(for path: CellPath) -> String? {
-        bookmarks[path.description] ?? bookmarks["\(path.table).\(path.row)"]
+        bookmark(for: path, named: path.description)
     }
 
-    func check(code: String, subject: String, what: @autoclosure () -> String, whatZh: @autoclosure () -> String,
-               left: [CellPath], right: [CellPath]) -> Diagnostic? {
-        let all = left + right
-        let cells = all.map { self.cells[$0] }
-        var diagnosticCells: [DiagnosticCell] {
-            zip(all, cells).map { path, cell in
-                DiagnosticCell(path: path.description, text: cell?.text ?? "", source: cell?.source ?? .unknown,
-                               bookmark: bookmark(for: path))
-            }
-        }
-        var unusable: [String] = []
+    /// `description` is the path's own.
+    fileprivate func bookmark(for path: CellPath, named description: String) -> String? {
+        guard !report.bookmarks.isEmpty else { return nil }
+        let row = "\(path.table).\(path.row)"
+        return report.bookmarks.first { $0.path == description }?.name ?? report.bookmarks.first { $0.path == row }?.name
+    }
+
+    /// `left` and `right` are slots of `grid`.
+    func check(_ grid: CellGrid, code: String, subject: @autoclosure () -> String, what: @autoclosure () -> String,
+               whatZh: @autoclosure () -> String, left: [Int], right: [Int]) -> Diagnostic? {
+        var scale = 0
+        var assessable = true
         var usedBlankAsZero = false
-        var numbers: [PrintedNumber] = []
-        for (path, cell) in zip(all, cells) {
-            if let cell, cell.kind == .number, let n = cell.number { numbers.append(n); continue }
-            if options.blankAsZero, cell == nil || (cell!.kind == .blank && !cell!.lost) {
-                numbers.append(PrintedNumber(canonical: "0")!)
-                usedBlankAsZero = true
-                continue
+        func read(_ slots: [Int]) {
+            for slot in slots {
+                let operand = grid.operands[slot]
+                switch operand {
+                case .exact, .printed: scale = max(scale, operand.scale)
+                case .missing, .notNumber:
+                    if options.blankAsZero, operand.blankCountsAsZero { usedBlankAsZero = true } else { assessable = false }
+                }
             }
-            unusable.append("\(path) (\(cell?.kind.rawValue ?? "missing"))")
         }
-                if !unusable.isEmpty {
-            return Diagnostic(code: code, severity: .info, subject: subject,
-                message: "\(what()): not assessable, not every cell is a number: \(unusable.joined(separator: ", "))",
-                messageZh: "\(whatZh())：无法核验，部分单元格不是数字", paths: all.map(\.description), cells: diagnosticCells)
+        read(left)
+        read(right)
+        let equation = Equation(grid: grid, left: left, right: right, arithmetic: self)
+        guard assessable else {
+            return equation.notAssessable(code: code, subject: subject(), what: what(), whatZh: whatZh())
         }
-        let scale = numbers.map(\.scale).max() ?? 0
         guard scale <= 6 else { return nil }
-        let values = numbers.map { $0.scaled(to: scale) ?? 0 }
-        let l = values.prefix(left.count).reduce(0, +)
-        let r = values.dropFirst(left.count).reduce(0, +)
+        var l = 0, r = 0
+        for slot in left { l += grid.operands[slot].scaled(to: scale) }
+        for slot in right { r += grid.operands[slot].scaled(to: scale) }
         guard l != r else { return nil }
-        let note = usedBlankAsZero ? " (blank cells counted as 0 by --blank-as-zero)" : ""
-        return Diagnostic(code: code, severity: .error, subject: subject,
-            message: "\(what()): \(format(l, scale)) ≠ \(format(r, scale)), off by \(format(l - r, scale))\(note)",
-            messageZh: "\(whatZh())：\(format(l, scale)) ≠ \(format(r, scale))，相差 \(format(l - r, scale))\(usedBlankAsZero ? "（空白按 0 计）" : "")",
-            paths: all.map(\.description), cells: diagnosticCells, left: format(l, scale), right: format(r, scale),
-            difference: format(l - r, scale), source: cells.first??.source)
+        return equation.mismatch(code: code, subject: subject(), what: what(), whatZh: whatZh(), left: l, right: r, scale: scale,
+                                 usedBlankAsZero: usedBlankAsZero)
     }
 
     func format(_ value: Int, _ scale: Int) -> String {
@@ -73,5 +64,55 @@ struct Arithmetic {
         while digits.count <= scale { digits = "0" + digits }
         let cut = digits.index(digits.endIndex, offsetBy: -scale)
         return (negative ? "-" : "") + digits[..<cut] + "." + digits[cut...]
+    }
+}
+
+/// A failed equation's cells, for building its diagnostic.
+private struct Equation {
+    let grid: CellGrid
+    let left: [Int]
+    let right: [Int]
+    let arithmetic: Arithmetic
+
+    var slots: [Int] { left + right }
+    var paths: [String] { slots.map(grid.layout.description) }
+
+    func cells(_ paths: [String]) -> [DiagnosticCell] {
+        zip(slots, paths).map { slot, path in
+            let cell = grid.cell(slot, in: arithmetic.report)
+            return DiagnosticCell(path: path, text: cell?.text ?? "", source: cell?.source ?? .unknown,
+                                  bookmark: arithmetic.bookmark(for: grid.layout.path(slot), named: path))
+        }
+    }
+
+    func notAssessable(code: String, subject: String, what: String, whatZh: String) -> Diagnostic {
+        var unusable: [String] = []
+        for slot in slots {
+            let operand = grid.operands[slot]
+            let kind: String
+            switch operand {
+            case .exact, .printed: continue
+            case .missing: kind = "missing"
+            case .notNumber(let k, _): kind = k.rawValue
+            }
+            if arithmetic.options.blankAsZero, operand.blankCountsAsZero { continue }
+            unusable.append("\(grid.layout.description(slot)) (\(kind))")
+        }
+        let paths = self.paths
+        return Diagnostic(code: code, severity: .info, subject: subject,
+            message: "\(what): not assessable, not every cell is a number: \(unusable.joined(separator: ", "))",
+            messageZh: "\(whatZh)：无法核验，部分单元格不是数字", paths: paths, cells: cells(paths))
+    }
+
+    func mismatch(code: String, subject: String, what: String, whatZh: String, left l: Int, right r: Int, scale: Int,
+                  usedBlankAsZero: Bool) -> Diagnostic {
+        let format = arithmetic.format
+        let note = usedBlankAsZero ? " (blank cells counted as 0 by --blank-as-zero)" : ""
+        let paths = self.paths
+        return Diagnostic(code: code, severity: .error, subject: subject,
+            message: "\(what): \(format(l, scale)) ≠ \(format(r, scale)), off by \(format(l - r, scale))\(note)",
+            messageZh: "\(whatZh)：\(format(l, scale)) ≠ \(format(r, scale))，相差 \(format(l - r, scale))\(usedBlankAsZero ? "（空白按 0 计）" : "")",
+            paths: paths, cells: cells(paths), left: format(l, scale), right: format(r, scale),
+            difference: format(l - r, scale), source: slots.first.flatMap { grid.cell($0, in: arithmetic.report)?.source })
     }
 }
