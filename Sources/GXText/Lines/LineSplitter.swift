@@ -1,3 +1,5 @@
+import GXModel
+
 /// Splits decoded text into lines (`\n`, `\r\n`, `\r`; a form feed is a page break), removes
 /// `[bookmark: _Hlk…]` markers into metadata, and marks page footers.
 enum LineSplitter {
@@ -40,8 +42,16 @@ enum LineSplitter {
     }
 
     static let marker = Array("[bookmark: ")
+    private static let dashes: Set<Character> = ["-", "—", "–", "－", "‒", "―", "一"]
 
     static func make(_ raw: String, number: Int, startColumn: Int, pageBreak: Bool) -> TextLine {
+        // Most lines carry no bookmark marker: they are kept as they are, with no Character arrays.
+        guard raw.contains(utf8: "[bookmark: ") else {
+            var line = TextLine(number: number, startColumn: startColumn, text: raw, bookmarks: [],
+                                pageBreakBefore: pageBreak, removed: [])
+            line.isFooter = isFooter(raw)
+            return line
+        }
         let chars = Array(raw)
         var text: [Character] = []
         var bookmarks: [(String, Int)] = []
@@ -73,9 +83,15 @@ enum LineSplitter {
 
     /// `-1-`, `- 1 -`, `— 4 —`, `－3－`, `第 2 页`, `第2页 共5页`.
     static func isFooter(_ text: String) -> Bool {
-        let t = text.filter { !$0.isWhitespace }
-        guard !t.isEmpty, t.count <= 16 else { return false }
-        let dashes: Set<Character> = ["-", "—", "–", "－", "‒", "―", "一"]
+        // Every line is asked: stop at the 17th visible character rather than filter a long line.
+        var t = ""
+        var visible = 0
+        for c in text where !c.isWhitespace {
+            visible += 1
+            if visible > 16 { return false }
+            t.append(c)
+        }
+        guard !t.isEmpty else { return false }
         let core = t.drop(while: { dashes.contains($0) })
         let digits = core.prefix(while: { $0.isASCII && $0.isNumber })
         let tail = core.dropFirst(digits.count)

@@ -34,15 +34,41 @@ enum LabelScore {
         return false
     }
 
+    /// Length of the longest common subsequence. Header matching compares every token with every
+    /// template label, so this runs thousands of times per report: labels up to 64 characters take
+    /// the bit-parallel form (Allison–Dix, as in Crochemore et al. 2001), one word operation per
+    /// character of `a`; longer ones the dynamic programme on two rows.
     static func lcs(_ a: [UInt32], _ b: [UInt32]) -> Int {
-        var previous = [Int](repeating: 0, count: b.count + 1)
-        var current = previous
-        for i in 1...a.count {
-            for j in 1...b.count {
-                current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        return b.count <= 64 ? lcsBits(a, b) : lcsRows(a, b)
+    }
+
+    private static func lcsBits(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        b.withUnsafeBufferPointer { b in
+            var v = ~UInt64(0)
+            for x in a {
+                var match: UInt64 = 0
+                for j in 0..<b.count where b[j] == x { match |= 1 << UInt64(j) }
+                v = (v &+ (v & match)) | (v & ~match)
             }
-            swap(&previous, &current)
+            let used = b.count == 64 ? ~UInt64(0) : (1 << UInt64(b.count)) - 1
+            return (~v & used).nonzeroBitCount
         }
-        return previous[b.count]
+    }
+
+    static func lcsRows(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { rows in
+            rows.initialize(repeating: 0)
+            var previous = rows.baseAddress!, current = previous + width
+            for x in a {
+                for j in 0..<b.count {
+                    current[j + 1] = x == b[j] ? previous[j] + 1 : max(previous[j + 1], current[j])
+                }
+                swap(&previous, &current)
+            }
+            return previous[b.count]
+        }
     }
 }
