@@ -40,11 +40,16 @@ enum ChromeRules {
     static func hasChromeClassOrID(_ node: NodeTree.Node) -> Bool {
         for key in ["class", "id"] {
             guard let value = node.attribute(key), !value.isEmpty else { continue }
-            for token in tokens(value) where chromeTokens.contains(token) { return true }
+            if AttributeScan.hasChromeToken(value) ?? tokens(value).contains(where: chromeTokens.contains) { return true }
         }
         return false
     }
 
+    /// Words looked for inside long tokens (`mainNav`, `topMenu` lower-case to one token).
+    static let embeddedWords = ["nav", "menu", "footer", "header", "breadcrumb", "share", "copyright", "sidebar", "toolbar", "qrcode"]
+
+    /// The general tokenizer, for values with non-ASCII characters (whose lower-case forms may
+    /// hold ASCII letters); ASCII values take `AttributeScan.hasChromeToken`, which agrees.
     static func tokens(_ value: String) -> [String] {
         var result: [String] = []
         var current = ""
@@ -53,11 +58,9 @@ enum ChromeRules {
             else if !current.isEmpty { result.append(current); current = "" }
         }
         if !current.isEmpty { result.append(current) }
-        // `mainNav`/`topMenu` style names lower-case to one token: look for known words inside.
         var extra: [String] = []
-        for token in result where token.count > 5 {
-            for word in ["nav", "menu", "footer", "header", "breadcrumb", "share", "copyright", "sidebar", "toolbar", "qrcode"]
-            where token.contains(word) { extra.append(word) }
+        for token in result where token.utf8.count > 5 {
+            for word in embeddedWords where token.contains(utf8: word) { extra.append(word) }
         }
         return result + extra
     }
@@ -65,6 +68,11 @@ enum ChromeRules {
     static func isHidden(_ node: NodeTree.Node) -> Bool {
         if node.attribute("hidden") != nil { return true }
         guard let style = node.attribute("style"), !style.isEmpty else { return false }
+        return AttributeScan.hidesContent(style) ?? styleHides(style)
+    }
+
+    /// The general reading of a `style` value: lower-cased, white space dropped, then searched.
+    static func styleHides(_ style: String) -> Bool {
         let s = style.lowercased().filter { !$0.isWhitespace }
         return s.contains(utf8: "display:none") || s.contains(utf8: "visibility:hidden") || s.contains(utf8: "mso-hide:all")
     }
