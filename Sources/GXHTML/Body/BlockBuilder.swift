@@ -22,10 +22,13 @@ final class BlockBuilder {
     var cellSources: [SourceLocation] = []
     private var preformatted = 0
     private var protectedCache: [Int: Bool] = [:]
+    /// The `element` of every block's and cell's source.
+    var paths: ElementPaths
 
     init(tree: NodeTree, limits: ReadLimits) {
         self.tree = tree
         self.limits = limits
+        self.paths = ElementPaths(tree: tree)
     }
 
     /// The page body's blocks, in reading order.
@@ -145,7 +148,7 @@ final class BlockBuilder {
     func source(for node: Int, line: Int) -> SourceLocation {
         var source = cellSources.last ?? SourceLocation()
         source.line = line
-        source.element = tree.path(node)
+        source.element = paths.path(node)
         return source
     }
 

@@ -12,7 +12,7 @@ import GXModel
 /// nesting depth and element count enforced here, in the callbacks.
 final class HTMLParser {
     /// Attributes worth keeping; everything else (`src="data:…"`, `onclick`, …) is dropped at once.
-    static let keptAttributes: Set<String> = ["class", "id", "style", "name", "rowspan", "colspan", "hidden", "align"]
+    static let keptAttributes = CNames(["class", "id", "style", "name", "rowspan", "colspan", "hidden", "align"])
     static let maxAttributeLength = 4096
 
     struct Result {
@@ -24,9 +24,17 @@ final class HTMLParser {
 
     private let maxDepth: Int
     private let maxElements: Int
-    private var tree = NodeTree()
-    /// Open elements: node index and per-name child counts (for element paths).
-    private var open: [(node: Int, counts: [String: Int32])] = [(0, [:])]
+    // The callbacks below are the only code touching the parser's state, one at a time, on the
+    // thread that called `parse`: no exclusivity checks needed on what they update per element.
+    @exclusivity(unchecked) private var tree = NodeTree()
+    /// Open elements' node indices.
+    @exclusivity(unchecked) private var open: [Int] = [0]
+    /// Element children counted by name, for `sameNameIndex`: the counts of the element at
+    /// `open[depth]`, deeper entries after shallower ones, so the open elements' entries are a
+    /// stack and the innermost element's are at its end.
+    @exclusivity(unchecked) private var sameNameCounts: [(depth: Int, name: String, count: Int32)] = []
+    /// libxml2 hands over element names interned in its dictionary: each is read into a String once.
+    private var tagNames = InternedNames()
     private var elements = 0
     private var failure: GXError?
     private var context: htmlParserCtxtPtr?
@@ -119,7 +127,7 @@ final class HTMLParser {
     private func libxmlError(_ error: xmlError) {
         guard failure == nil else { return }
         let text = error.message.map { String(cString: $0).trimmingTrailingNewlines } ?? "error \(error.code)"
-        if text.contains("depth") || text.contains("Huge") || text.contains("huge") {
+        if ["depth", "Huge", "huge"].contains(where: { HTMLParser.mentions(text, $0) }) {
             fail(GXError(.limit, "markup nesting or size beyond the parser's fixed limit: \(text)",
                          location: SourceLocation(line: Int(error.line))))
             return
@@ -129,6 +137,14 @@ final class HTMLParser {
         if text.hasPrefix("Tag "), text.hasSuffix(" invalid") { return }
         errorCount += 1
         if firstErrors.count < 5 { firstErrors.append("line \(error.line): \(text)") }
+    }
+
+    /// `text.contains(word)` for an ASCII word, at the cost of a byte search: no character is
+    /// canonically equivalent to a lower-case ASCII letter or `H`, so a byte match is needed for a
+    /// Character match, and in ASCII text it is enough. libxml2's messages are ASCII unless they
+    /// quote the page.
+    static func mentions(_ text: String, _ word: String) -> Bool {
+        text.contains(utf8: word) && (text.utf8.allSatisfy { $0 < 0x80 } || text.contains(word))
     }
 
     private func start(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
@@ -144,30 +160,29 @@ final class HTMLParser {
                          hint: "real report pages stay under 60 levels; the page is broken or crafted"))
             return
         }
-        let tag = String(cString: name)
+        let tag = tagNames.name(name)
         var attributes: [(String, String)] = []
         if let atts {
             var i = 0
             while let key = atts[i] {
-                let k = String(cString: key)
-                if HTMLParser.keptAttributes.contains(k), let value = atts[i + 1] {
-                    let length = strnlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self), HTMLParser.maxAttributeLength)
-                    let v = String(decoding: UnsafeBufferPointer(start: value, count: length), as: UTF8.self)
-                    attributes.append((k, v))
-                } else if HTMLParser.keptAttributes.contains(k) {
-                    attributes.append((k, ""))
+                if let k = HTMLParser.keptAttributes.name(key) {
+                    if let value = atts[i + 1] {
+                        let length = strnlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self), HTMLParser.maxAttributeLength)
+                        attributes.append((k, String(decoding: UnsafeBufferPointer(start: value, count: length), as: UTF8.self)))
+                    } else {
+                        attributes.append((k, ""))
+                    }
                 }
                 i += 2
             }
         }
-        let parentNode = open[open.count - 1].node
-        let index = open[open.count - 1].counts[tag, default: 0] + 1
-        open[open.count - 1].counts[tag] = index
-        let node = NodeTree.Node(name: tag, attributes: attributes, parent: Int32(parentNode), line: line, sameNameIndex: index)
+        let parentNode = open[open.count - 1]
+        let node = NodeTree.Node(name: tag, attributes: attributes, parent: Int32(parentNode), line: line,
+                                 sameNameIndex: countChild(named: tag))
         let id = tree.nodes.count
         tree.nodes.append(node)
         tree.nodes[parentNode].children.append(Int32(id))
-        open.append((id, [:]))
+        open.append(id)
         lastTextChild = -1
     }
 
@@ -175,16 +190,33 @@ final class HTMLParser {
         guard failure == nil, let name else { return }
         lastTextChild = -1
         guard open.count > 1 else { return }
-        let tag = String(cString: name)
+        let tag = tagNames.name(name)
         // libxml2 closes implied elements itself; match by name, at most a few levels down.
         var k = open.count - 1
         while k >= 1, open.count - k <= 8 {
-            if tree.nodes[open[k].node].name == tag {
+            if tree.nodes[open[k]].name == tag {
                 open.removeSubrange(k...)
+                while let last = sameNameCounts.last, last.depth >= k { sameNameCounts.removeLast() }
                 return
             }
             k -= 1
         }
+    }
+
+    /// Counts one more child named `tag` of the innermost open element: its 1-based index among
+    /// its same-name siblings.
+    private func countChild(named tag: String) -> Int32 {
+        let depth = open.count - 1
+        var k = sameNameCounts.count - 1
+        while k >= 0, sameNameCounts[k].depth == depth {
+            if sameNameCounts[k].name == tag {
+                sameNameCounts[k].count += 1
+                return sameNameCounts[k].count
+            }
+            k -= 1
+        }
+        sameNameCounts.append((depth, tag, 1))
+        return 1
     }
 
     private func text(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
@@ -194,7 +226,7 @@ final class HTMLParser {
             tree.nodes[lastTextChild].text += s
             return
         }
-        let parentNode = open[open.count - 1].node
+        let parentNode = open[open.count - 1]
         let id = tree.nodes.count
         tree.nodes.append(NodeTree.Node(name: "", text: s, parent: Int32(parentNode), line: line))
         tree.nodes[parentNode].children.append(Int32(id))

@@ -35,23 +35,30 @@ struct NodeTree {
     func parent(_ i: Int) -> Int? { nodes[i].parent < 0 ? nil : Int(nodes[i].parent) }
 
     /// `/html/body/div[2]/table[1]/tr[4]/td[3]`: an XPath-like element path (html, head and body
-    /// carry no index, every other step does).
+    /// carry no index, every other step does). `ElementPaths` gives the same paths, remembered.
     func path(_ i: Int) -> String {
         var steps: [String] = []
         var at: Int? = i
         var guardCount = 0
-        while let n = at, n > 0, guardCount < 10_000 {
-            let node = nodes[n]
-            if !node.isText {
-                switch node.name {
-                case "html", "head", "body": steps.append(node.name)
-                default: steps.append("\(node.name)[\(node.sameNameIndex)]")
-                }
-            }
+        while let n = at, n > 0, guardCount < NodeTree.maxPathNodes {
+            if let step = step(n) { steps.append(step) }
             at = parent(n)
             guardCount += 1
         }
         return "/" + steps.reversed().joined(separator: "/")
+    }
+
+    /// How far up from a node `path` looks.
+    static let maxPathNodes = 10_000
+
+    /// A node's step in its path (`div[2]`, `body`), or nil for a text node.
+    func step(_ n: Int) -> String? {
+        let node = nodes[n]
+        if node.isText { return nil }
+        switch node.name {
+        case "html", "head", "body": return node.name
+        default: return "\(node.name)[\(node.sameNameIndex)]"
+        }
     }
 
     /// True when `ancestor` is `node` or one of its ancestors.

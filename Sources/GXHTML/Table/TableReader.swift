@@ -28,7 +28,7 @@ extension BlockBuilder {
         }
 
         for caption in captions { try visit(caption) }
-        var tableSource = SourceLocation(line: Int(tableNode.line), element: tree.path(t))
+        var tableSource = SourceLocation(line: Int(tableNode.line), element: paths.path(t))
         if let cell = cellSources.last { tableSource.table = cell.table }
 
         guard rows.count <= limits.maxTableRows else {
@@ -69,7 +69,7 @@ extension BlockBuilder {
                 while table.cellIndex(row: r, column: column) != nil { column += 1 }
                 let node = tree[cellNode]
                 var source = SourceLocation(line: Int(node.line), table: tableSource.table, row: r + 1, cell: k + 1,
-                                            element: tree.path(cellNode))
+                                            element: paths.path(cellNode))
                 source.table = tableSource.table
                 guard column < maxColumns else {
                     throw GXError(.limit, "a table row reaches grid column \(column + 1), over the limit of \(maxColumns)", location: source)
