@@ -72,7 +72,7 @@ struct BodyLocator {
     }
 
     private func isShortLine(_ text: String) -> Bool {
-        text.count <= 30 && !text.contains(utf8: "。") && !text.contains(utf8: "，") && !ReportMarkers.isMetadata(text)
+        PlainText(text).count <= 30 && !text.contains(utf8: "。") && !text.contains(utf8: "，") && !ReportMarkers.isMetadata(text)
     }
 
     /// Where the title starts among `blocks[..<end]`: a title line, or two short lines that read as
@@ -89,7 +89,7 @@ struct BodyLocator {
             if ReportMarkers.isTitle(line.1) {
                 start = line.0
                 if ReportMarkers.titleLacksAgency(line.1), k > 0, isShortLine(lines[k - 1].1) { start = lines[k - 1].0 }
-            } else if k + 1 < lines.count, isShortLine(line.1), lines[k + 1].1.count <= 40,
+            } else if k + 1 < lines.count, isShortLine(line.1), PlainText(lines[k + 1].1).count <= 40,
                       ReportMarkers.isTitle(line.1 + lines[k + 1].1) {
                 start = line.0
             }

@@ -5,7 +5,7 @@ import GXModel
 /// its own, keeping its bookmarks. Inside a table cell a `<br>` stays a line break (`结果<br>维持`).
 enum LineSplitter {
     static func split(_ paragraph: Paragraph) -> [Paragraph] {
-        guard paragraph.text.contains("\n") else { return [paragraph] }
+        guard hasLineBreak(paragraph.text) else { return [paragraph] }
         let chars = Array(paragraph.text)
         var result: [Paragraph] = []
         var start = 0
@@ -28,5 +28,16 @@ enum LineSplitter {
         while result.count > 1, let first = result.first, first.text.isEmpty, first.bookmarks.isEmpty { result.removeFirst() }
         while result.count > 1, let last = result.last, last.text.isEmpty, last.bookmarks.isEmpty { result.removeLast() }
         return result
+    }
+
+    /// Whether the text holds a "\n" Character: a line feed with no carriage return before it
+    /// (CR LF is one Character). Byte by byte, not Character by Character.
+    static func hasLineBreak(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x0A, previous != 0x0D { return true }
+            previous = b
+        }
+        return false
     }
 }

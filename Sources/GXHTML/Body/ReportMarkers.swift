@@ -4,20 +4,34 @@ import GXModel
 /// headings, the title line, the standard tables, and the metadata blocks portals put around the
 /// body. Only used to find the body — the mapping itself stays in GXTemplate.
 enum ReportMarkers {
-    /// Full-width ASCII folded, all white space removed.
+    /// Full-width ASCII folded, all white space removed (space, tab, CR, LF, U+00A0, U+3000).
+    /// Scalar by scalar, on the UTF-8 bytes.
     static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            switch s.value {
-            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(s.value - 0xFEE0)!)
-            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000: continue
-            default: out.append(s)
+        var text = text
+        return text.withUTF8 { b in
+            var out = [UInt8]()
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let lead = b[i]
+                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                switch (lead, length > 1 ? b[i + 1] : 0, length > 2 ? b[i + 2] : 0) {
+                case (0x20, _, _), (0x09, _, _), (0x0A, _, _), (0x0D, _, _), (0xC2, 0xA0, _), (0xE3, 0x80, 0x80):
+                    break
+                case (0xEF, 0xBC, 0x81...0xBF):   // U+FF01…U+FF3F → "!"…"_"
+                    out.append(b[i + 2] - 0x60)
+                case (0xEF, 0xBD, 0x80...0x9E):   // U+FF40…U+FF5E → "`"…"~"
+                    out.append(b[i + 2] - 0x20)
+                default:
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
+                }
+                i += length
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
-    private static let sections: [(String, [String])] = [
+    static let sections: [(String, [String])] = [
         ("一", ["总体情况"]),
         ("二", ["主动公开"]),
         ("三", ["收到和处理", "依申请"]),
@@ -29,10 +43,10 @@ enum ReportMarkers {
     /// The section number (1–6) when the paragraph opens a template section.
     static func sectionHeading(_ text: String) -> Int? {
         // Only the start matters (a heading may run into its first sentence); fold just that.
-        let folded = fold(String(text.prefix(80)))
+        let folded = PlainText(fold(PlainText(text).prefix(80)))
         for (i, (number, keywords)) in sections.enumerated() {
             guard folded.hasPrefix(number + "、") || folded.hasPrefix(number + ".") else { continue }
-            let head = String(folded.prefix(30))
+            let head = PlainText(folded.prefix(30))
             if keywords.contains(where: { head.contains($0) }) { return i + 1 }
         }
         return nil
@@ -42,7 +56,7 @@ enum ReportMarkers {
     static func isTitle(_ text: String) -> Bool {
         guard text.utf8.count <= 600 else { return false }
         let folded = fold(text)
-        guard folded.count <= 90, folded.contains(utf8: "报告"), folded.contains(utf8: "政府信息公开") || folded.contains(utf8: "政务公开"),
+        guard PlainText(folded).count <= 90, folded.contains(utf8: "报告"), folded.contains(utf8: "政府信息公开") || folded.contains(utf8: "政务公开"),
               !folded.contains(utf8: ":") else { return false }  // `名称：…报告`, `上一篇：…报告` are not titles
         return hasYear(folded)
     }
@@ -73,14 +87,14 @@ enum ReportMarkers {
         return false
     }
 
-    private static let metadataLabels = ["索引号", "发布机构", "公开日期", "发布日期", "发文日期", "成文日期", "发文机关", "文号",
+    static let metadataLabels = ["索引号", "发布机构", "公开日期", "发布日期", "发文日期", "成文日期", "发文机关", "文号",
                                          "主题分类", "信息分类", "公开方式", "公开范围", "公开时限", "生效日期", "有效性", "信息来源",
                                          "组配分类", "体裁分类", "所属机构", "发布时间", "来源："]
 
     /// A portal's metadata block (索引号 / 发布机构 / 公开日期 …), never part of the report.
     static func isMetadata(_ text: String) -> Bool {
         guard text.utf8.count <= 4000 else { return false }
-        let folded = fold(text)
+        let folded = PlainText(fold(text))
         guard folded.count <= 600 else { return false }
         var hits = 0
         for label in metadataLabels where folded.contains(label) {
@@ -93,13 +107,14 @@ enum ReportMarkers {
     private static let trailingChrome = ["打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]", "分享到", "扫一扫",
                                          "字号：", "字体：", "【字体", "责任编辑", "浏览次数", "访问量", "上一篇", "下一篇",
                                          "打印本文", "关闭本页", "相关链接", "相关文章", "纠错", "【大】", "【中】", "【小】"]
+    static let foldedTrailingChrome = trailingChrome.map(fold)
 
     /// Page furniture that follows an article (print / close / share / font size / counters).
     static func isTrailingChrome(_ text: String) -> Bool {
         guard text.utf8.count <= 800 else { return false }
-        let folded = fold(text)
-        guard !folded.isEmpty, folded.count <= 120 else { return false }
-        return trailingChrome.contains { folded.contains(fold($0)) }
+        let folded = PlainText(fold(text))
+        guard !folded.text.isEmpty, folded.count <= 120 else { return false }
+        return foldedTrailingChrome.contains { folded.contains($0) }
     }
 
     /// The page's `<title>`, without the site name portals append (`…报告_某某市人民政府`).
