@@ -97,10 +97,23 @@ struct UTF8Check {
     var hasMultibyte: Bool
 
     static func run(_ bytes: [UInt8], from start: Int = 0) -> UTF8Check {
+        bytes.withUnsafeBufferPointer { run($0, from: start) }
+    }
+
+    static func run(_ bytes: ArraySlice<UInt8>) -> UTF8Check {
+        bytes.withUnsafeBufferPointer { run($0, from: 0) }
+    }
+
+    /// Runs of ASCII (most of a page's markup) are skipped eight bytes at a time.
+    static func run(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UTF8Check {
         var i = start
         var multibyte = false
         let n = bytes.count
         while i < n {
+            while i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             multibyte = true

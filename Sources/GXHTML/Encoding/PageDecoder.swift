@@ -53,7 +53,7 @@ public enum PageDecoder {
         case .utf16le?, .utf16be?:
             return try finish(try Transcoder.toUTF8(body, from: declared.encoding!), declared.encoding!)
         case .gb18030?, .big5?:
-            let check = UTF8Check.run(Array(body))
+            let check = UTF8Check.run(body)
             if check.valid, check.hasMultibyte {
                 mismatch(.utf8)
                 return try finish(Transcoder.Output(utf8: Array(body), invalidSequences: 0), .utf8)
@@ -66,7 +66,7 @@ public enum PageDecoder {
             }
             return try finish(output, wanted)
         case .utf8?, .windows1252?, nil:
-            let check = UTF8Check.run(Array(body))
+            let check = UTF8Check.run(body)
             if check.valid {
                 if declared.encoding == .windows1252, check.hasMultibyte { mismatch(.utf8) }
                 return try finish(Transcoder.Output(utf8: Array(body), invalidSequences: 0), .utf8)

@@ -65,7 +65,7 @@ enum Transcoder {
     }
 
     static func utf8Lossy(_ bytes: ArraySlice<UInt8>) -> Output {
-        if UTF8Check.run(Array(bytes)).valid { return Output(utf8: Array(bytes), invalidSequences: 0) }
+        if UTF8Check.run(bytes).valid { return Output(utf8: Array(bytes), invalidSequences: 0) }
         let text = String(decoding: bytes, as: UTF8.self)
         let invalid = text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
         return Output(utf8: Array(text.utf8), invalidSequences: invalid)
