@@ -3,13 +3,16 @@
 /// step, instead of a walk to the root and a join per block.
 struct ElementPaths {
     let tree: NodeTree
-    /// Per node, once asked: its path (empty for the document) and how many nodes lie on the way
-    /// up, which `NodeTree.path` counts against its limit.
-    private var known: [(path: String, chain: Int)?]
+    /// Per node, the index in `paths` of its path once asked, or -1 (a plain integer per node, so
+    /// a page's worth is cheap to set up and to free).
+    private var slot: [Int32]
+    /// Paths asked for (empty for the document) and how many nodes lie on the way up from each,
+    /// which `NodeTree.path` counts against its limit.
+    private var paths: [(path: String, chain: Int)] = []
 
     init(tree: NodeTree) {
         self.tree = tree
-        self.known = Array(repeating: nil, count: tree.nodes.count)
+        self.slot = Array(repeating: -1, count: tree.nodes.count)
     }
 
     mutating func path(_ i: Int) -> String {
@@ -17,18 +20,16 @@ struct ElementPaths {
         var at = i
         var base = (path: "", chain: 0)
         while at > 0 {
-            if let k = known[at] { base = k; break }
+            if slot[at] >= 0 { base = paths[Int(slot[at])]; break }
             pending.append(at)
             at = Int(tree.nodes[at].parent)
         }
         guard base.chain + pending.count <= NodeTree.maxPathNodes else { return tree.path(i) }
         for n in pending.reversed() {
-            if let step = tree.step(n) {
-                base.path.append("/")
-                base.path.append(step)
-            }
+            base.path = tree.extend(base.path, by: n)
             base.chain += 1
-            known[n] = base
+            slot[n] = Int32(paths.count)
+            paths.append(base)
         }
         return base.path.isEmpty ? "/" : base.path
     }

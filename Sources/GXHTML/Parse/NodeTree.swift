@@ -37,27 +37,52 @@ struct NodeTree {
     /// `/html/body/div[2]/table[1]/tr[4]/td[3]`: an XPath-like element path (html, head and body
     /// carry no index, every other step does). `ElementPaths` gives the same paths, remembered.
     func path(_ i: Int) -> String {
-        var steps: [String] = []
+        var chain: [Int] = []
         var at: Int? = i
-        var guardCount = 0
-        while let n = at, n > 0, guardCount < NodeTree.maxPathNodes {
-            if let step = step(n) { steps.append(step) }
+        while let n = at, n > 0, chain.count < NodeTree.maxPathNodes {
+            chain.append(n)
             at = parent(n)
-            guardCount += 1
         }
-        return "/" + steps.reversed().joined(separator: "/")
+        var path = ""
+        for n in chain.reversed() { path = extend(path, by: n) }
+        return path.isEmpty ? "/" : path
     }
 
     /// How far up from a node `path` looks.
     static let maxPathNodes = 10_000
 
-    /// A node's step in its path (`div[2]`, `body`), or nil for a text node.
-    func step(_ n: Int) -> String? {
-        let node = nodes[n]
-        if node.isText { return nil }
-        switch node.name {
-        case "html", "head", "body": return node.name
-        default: return "\(node.name)[\(node.sameNameIndex)]"
+    /// `path` with a node's step added (`/div[2]`, `/body`); a text node adds none. Written into
+    /// a string of the right size at once: paths are made for every block and cell.
+    func extend(_ path: String, by n: Int) -> String {
+        var name = nodes[n].name
+        if name.isEmpty { return path }
+        let indexed: Bool
+        switch name {
+        case "html", "head", "body": indexed = false
+        default: indexed = true
+        }
+        var path = path
+        var index = indexed ? String(nodes[n].sameNameIndex) : ""
+        let count = path.utf8.count + 1 + name.utf8.count + (indexed ? index.utf8.count + 2 : 0)
+        return String(unsafeUninitializedCapacity: count) { out in
+            var k = 0
+            func put(_ text: inout String) {
+                text.withUTF8 { bytes in
+                    for b in bytes { out[k] = b; k += 1 }
+                }
+            }
+            put(&path)
+            out[k] = 0x2F
+            k += 1
+            put(&name)
+            if indexed {
+                out[k] = 0x5B
+                k += 1
+                put(&index)
+                out[k] = 0x5D
+                k += 1
+            }
+            return k
         }
     }
 
