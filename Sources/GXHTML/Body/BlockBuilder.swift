@@ -59,7 +59,7 @@ final class BlockBuilder {
     // MARK: walking
 
     func visitChildren(_ node: Int) throws {
-        for child in tree.nodes[node].children { try visit(Int(child)) }
+        for child in tree.children(node) { try visit(child) }
     }
 
     func visit(_ i: Int) throws {

@@ -180,8 +180,7 @@ final class HTMLParser {
         let node = NodeTree.Node(name: tag, attributes: attributes, parent: Int32(parentNode), line: line,
                                  sameNameIndex: countChild(named: tag))
         let id = tree.nodes.count
-        tree.nodes.append(node)
-        tree.nodes[parentNode].children.append(Int32(id))
+        tree.append(node, to: parentNode)
         open.append(id)
         lastTextChild = -1
     }
@@ -228,8 +227,7 @@ final class HTMLParser {
         }
         let parentNode = open[open.count - 1]
         let id = tree.nodes.count
-        tree.nodes.append(NodeTree.Node(name: "", text: s, parent: Int32(parentNode), line: line))
-        tree.nodes[parentNode].children.append(Int32(id))
+        tree.append(NodeTree.Node(name: "", text: s, parent: Int32(parentNode), line: line), to: parentNode)
         lastTextChild = id
     }
 }

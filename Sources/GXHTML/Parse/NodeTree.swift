@@ -9,7 +9,10 @@ struct NodeTree {
         /// The attributes the reader looks at (see `HTMLParser.keptAttributes`).
         var attributes: [(String, String)] = []
         var parent: Int32
-        var children: [Int32] = []
+        /// Children as a linked list (-1 for none): no array per element to grow and free.
+        var firstChild: Int32 = -1
+        var lastChild: Int32 = -1
+        var nextSibling: Int32 = -1
         var line: Int32
         /// 1-based position among the parent's element children of the same name.
         var sameNameIndex: Int32 = 1
@@ -30,7 +33,34 @@ struct NodeTree {
 
     subscript(_ i: Int) -> Node { nodes[i] }
 
-    func children(_ i: Int) -> [Int] { nodes[i].children.map(Int.init) }
+    /// A node's children, first to last.
+    func children(_ i: Int) -> Children { Children(nodes: nodes, first: nodes[i].firstChild) }
+
+    struct Children: Sequence, IteratorProtocol {
+        let nodes: [Node]
+        var upcoming: Int32
+
+        init(nodes: [Node], first: Int32) {
+            self.nodes = nodes
+            self.upcoming = first
+        }
+
+        mutating func next() -> Int? {
+            guard upcoming >= 0 else { return nil }
+            let child = Int(upcoming)
+            upcoming = nodes[child].nextSibling
+            return child
+        }
+    }
+
+    /// Adds a node as the last child of `parent`.
+    mutating func append(_ node: Node, to parent: Int) {
+        let id = Int32(nodes.count)
+        nodes.append(node)
+        let last = nodes[parent].lastChild
+        if last >= 0 { nodes[Int(last)].nextSibling = id } else { nodes[parent].firstChild = id }
+        nodes[parent].lastChild = id
+    }
 
     func parent(_ i: Int) -> Int? { nodes[i].parent < 0 ? nil : Int(nodes[i].parent) }
 
@@ -122,7 +152,7 @@ struct NodeTree {
         while let n = stack.popLast(), out.utf8.count < limit {
             let node = nodes[n]
             if node.isText { out += node.text; continue }
-            for c in node.children.reversed() { stack.append(Int(c)) }
+            stack += children(n).reversed()
         }
         return out
     }

@@ -154,8 +154,7 @@ extension BlockBuilder {
     private func collectRows(_ n: Int, group: inout Int, rows: inout [RawRow], captions: inout [Int],
                              bookmarks: inout [(name: String, line: Int)], depth: Int) {
         var implicitRow: Int? = nil
-        for c in tree.nodes[n].children {
-            let child = Int(c)
+        for child in tree.children(n) {
             let node = tree[child]
             if node.isText { continue }
             switch node.name {
@@ -163,9 +162,9 @@ extension BlockBuilder {
                 implicitRow = nil
                 var row = RawRow(node: child, group: group, bookmarks: bookmarks)
                 bookmarks = []
-                for cc in node.children {
-                    let cell = tree[Int(cc)]
-                    if cell.name == "td" || cell.name == "th" { row.cells.append(Int(cc)) }
+                for cc in tree.children(child) {
+                    let cell = tree[cc]
+                    if cell.name == "td" || cell.name == "th" { row.cells.append(cc) }
                     else if cell.name == "a", let name = cell.attribute("name"), !name.isEmpty {
                         row.bookmarks.append((name, Int(cell.line)))
                     }
