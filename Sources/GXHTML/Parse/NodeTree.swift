@@ -98,7 +98,9 @@ struct NodeTree {
             var k = 0
             func put(_ text: inout String) {
                 text.withUTF8 { bytes in
-                    for b in bytes { out[k] = b; k += 1 }
+                    guard let from = bytes.baseAddress, let to = out.baseAddress else { return }
+                    (to + k).initialize(from: from, count: bytes.count)
+                    k += bytes.count
                 }
             }
             put(&path)
