@@ -34,7 +34,7 @@ enum Tokenizer {
                 let line = lines[i]
                 if line.isFooter { continue }
                 if line.isBlank { blankRun += 1; rowBreak = true; continue }
-                if line.text.hasPrefix("\t") {
+                if line.startsWithTab {
                     let body = String(line.text.dropFirst())
                     for piece in fields(body, baseOffset: 1, separators: .tabs) {
                         out.append(contentsOf: classify(piece.text, line: i, offset: piece.offset, lines: lines,
@@ -62,7 +62,7 @@ enum Tokenizer {
             for i in range {
                 let line = lines[i]
                 if line.isFooter || line.isBlank { continue }
-                let separators: Separators = line.text.contains("\t") ? .tabs : (ocr ? .spacesAndBars : .spaces)
+                let separators: Separators = line.hasTab ? .tabs : (ocr ? .spacesAndBars : .spaces)
                 var first = true
                 for piece in fields(line.text, baseOffset: 0, separators: separators) {
                     let made = classify(piece.text, line: i, offset: piece.offset, lines: lines, rowStart: first, ocr: ocr,

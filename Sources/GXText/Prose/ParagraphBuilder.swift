@@ -67,7 +67,7 @@ enum ParagraphBuilder {
 
     /// The wrap width of the prose: the 90th percentile of line widths.
     static func measure(_ lines: [TextLine]) -> Int {
-        let widths = lines.filter { !$0.isBlank && !$0.text.contains("\t") }.map { LayoutDetector.displayWidth($0.text.trimmingSpaces) }.sorted()
+        let widths = lines.filter { !$0.isBlank && !$0.hasTab }.map { LayoutDetector.displayWidth($0.text.trimmingSpaces) }.sorted()
         guard !widths.isEmpty else { return 0 }
         return widths[widths.count * 9 / 10]
     }

@@ -14,9 +14,9 @@ enum RegionFinder {
     static func headings(_ lines: [TextLine]) -> [Int: Int] {
         var found: [Int: Int] = [:]
         var next = 0
-        for (i, line) in lines.enumerated() where !line.isBlank && !line.text.hasPrefix("\t") {
+        for (i, line) in lines.enumerated() where !line.isBlank && !line.startsWithTab {
             let t = line.text.trimmingSpaces
-            guard t.count <= 60, next < Template.sections.count else { continue }
+            guard (line.isSimple ? t.unicodeScalars.count : t.count) <= 60, next < Template.sections.count else { continue }
             if let s = SectionHeadings.match(t, after: next) {
                 found[s] = i
                 next = s + 1
