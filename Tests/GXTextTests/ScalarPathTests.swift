@@ -1,4 +1,5 @@
 import Testing
+import GXTemplate
 @testable import GXText
 
 /// The byte- and scalar-level paths against the Character-level code they replace.
@@ -25,7 +26,8 @@ import Testing
     @Test func linePropertiesMatchTheirCharacterDefinitions() {
         let samples = Self.tricky.flatMap { $0.split(omittingEmptySubsequences: false) { $0.isNewline } }.map(String.init)
             + ["  ", "\u{3000}\u{3000}", " \u{301}", "\u{3000}\u{302A}", "\t\t", "  表  ", "表 \u{301}", " \u{0600}x ",
-               "— 4 —", " \u{301}- 1 -", "第\u{301}2页", "一 7 一", "\u{00A0}－3－"]
+               "— 4 —", " \u{301}- 1 -", "第\u{301}2页", "一 7 一", "\u{00A0}－3－", "\u{2028}x", "x\u{200A}", "x \u{301}",
+               "\u{3000}\u{3000}一、总体情况\u{3000}", "三、收到和处理政府信息公开申请情况", "\u{F9D3}、其他需要报告的事项", "四\u{301}、行政复议"]
         for s in samples {
             let line = TextLine(number: 1, startColumn: 1, text: s, bookmarks: [], pageBreakBefore: false, removed: [])
             #expect(line.isBlank == s.allSatisfy(\.isWhitespace), "\(s.debugDescription)")
@@ -35,6 +37,9 @@ import Testing
             #expect(s.trimmingSpaces == Self.referenceTrim(s), "\(s.debugDescription)")
             #expect(LayoutDetector.displayWidth(s) == s.unicodeScalars.reduce(0) { $0 + (LayoutDetector.isWide($1.value) ? 2 : 1) })
             if LineSplitter.cannotBeFooter(s) { #expect(!LineSplitter.hasFooterShape(s), "\(s.debugDescription)") }
+            if LineSplitter.tooLongForFooter(s) { #expect(!LineSplitter.hasFooterShape(s), "\(s.debugDescription)") }
+            let t = s.trimmingSpaces
+            if !RegionFinder.mayOpenSection(t) { #expect(SectionHeadings.match(t) == nil, "\(t.debugDescription)") }
         }
     }
 

@@ -80,13 +80,33 @@ enum LayoutDetector {
 }
 
 extension String {
+    /// Without leading and trailing whitespace Characters. A whitespace scalar next to scalars
+    /// that never join it (`Scalars.standsAlone`) is a whole Character, so most lines are trimmed
+    /// scalar by scalar; anything else goes through Characters.
     var trimmingSpaces: String {
-        // A Character is whitespace when its first scalar is. A first scalar that is not, and a
-        // last one that is not and joins nothing before it, leave nothing to trim.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.properties.isWhitespace,
-           Scalars.standsAlone(last.value), !last.properties.isWhitespace {
-            return self
+        let scalars = unicodeScalars
+        func alone(_ i: String.UnicodeScalarView.Index) -> Bool { Scalars.standsAlone(scalars[i].value) }
+        var lower = scalars.startIndex, upper = scalars.endIndex
+        // `lower` always starts a Character: the text's start, or a scalar after one that stands alone.
+        while lower < upper, scalars[lower].properties.isWhitespace {
+            let next = scalars.index(after: lower)
+            guard alone(lower), next == scalars.endIndex || alone(next) else { return trimmingCharacters() }
+            lower = next
         }
+        // A last scalar that stands alone, after one that does too, is a whole Character; one that
+        // stands alone and is not whitespace ends a Character whose first scalar is not either.
+        while upper > lower {
+            let last = scalars.index(before: upper)
+            guard alone(last) else { return trimmingCharacters() }
+            guard scalars[last].properties.isWhitespace else { break }
+            guard last == scalars.startIndex || alone(scalars.index(before: last)) else { return trimmingCharacters() }
+            upper = last
+        }
+        if lower == scalars.startIndex, upper == scalars.endIndex { return self }
+        return String(scalars[lower..<upper])
+    }
+
+    private func trimmingCharacters() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

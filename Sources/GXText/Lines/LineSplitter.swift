@@ -89,7 +89,18 @@ enum LineSplitter {
 
     /// `-1-`, `- 1 -`, `— 4 —`, `－3－`, `第 2 页`, `第2页 共5页`.
     static func isFooter(_ text: String) -> Bool {
-        !cannotBeFooter(text) && hasFooterShape(text)
+        !cannotBeFooter(text) && !tooLongForFooter(text) && hasFooterShape(text)
+    }
+
+    /// More than 16 visible Characters, counted on scalars when each scalar is a Character.
+    static func tooLongForFooter(_ text: String) -> Bool {
+        guard Scalars.eachStandsAlone(text) else { return false }
+        var visible = 0
+        for u in text.unicodeScalars where !u.properties.isWhitespace {
+            visible += 1
+            if visible > 16 { return true }
+        }
+        return false
     }
 
     static func hasFooterShape(_ text: String) -> Bool {

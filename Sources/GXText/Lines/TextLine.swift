@@ -33,9 +33,16 @@ struct TextLine {
         self.bookmarks = bookmarks
         self.pageBreakBefore = pageBreakBefore
         self.removed = removed
-        isSimple = Scalars.eachStandsAlone(text)
-        isBlank = isSimple ? text.unicodeScalars.allSatisfy(\.properties.isWhitespace) : text.allSatisfy(\.isWhitespace)
-        hasTab = text.utf8.contains(0x09)
+        // One pass over the scalars for all three.
+        var simple = true, spaces = true, tab = false
+        for u in text.unicodeScalars {
+            if u.value == 0x09 { tab = true }
+            if simple, !Scalars.standsAlone(u.value) { simple = false }
+            if spaces, !u.properties.isWhitespace { spaces = false }
+        }
+        isSimple = simple
+        isBlank = simple ? spaces : text.allSatisfy(\.isWhitespace)
+        hasTab = tab
     }
 
     /// The first Character is a tab (a tab never joins another scalar).
