@@ -22,7 +22,8 @@ struct Token {
     var bookmarks: [BookmarkMarker] = []
 }
 
-/// Splits table lines into tokens according to the layout.
+/// Splits table lines into tokens according to the layout. Each line is indexed once (`Glyphs`);
+/// fields and tokens are ranges of its Character offsets.
 enum Tokenizer {
     static func tokens(_ lines: [TextLine], range: Range<Int>, format: LineFormat, ocr: Bool) -> [Token] {
         var out: [Token] = []
@@ -34,11 +35,11 @@ enum Tokenizer {
                 let line = lines[i]
                 if line.isFooter { continue }
                 if line.isBlank { blankRun += 1; rowBreak = true; continue }
-                if line.text.hasPrefix("\t") {
-                    let body = String(line.text.dropFirst())
-                    for piece in fields(body, baseOffset: 1, separators: .tabs) {
-                        out.append(contentsOf: classify(piece.text, line: i, offset: piece.offset, lines: lines,
-                                                        rowStart: rowBreak, ocr: ocr, allowEmpty: true))
+                if line.startsWithTab {
+                    let glyphs = Glyphs(line)
+                    for piece in fields(glyphs, from: 1, separators: .tabs) {
+                        out.append(contentsOf: classify(piece, in: glyphs, line: i, lines: lines, rowStart: rowBreak, ocr: ocr,
+                                                        allowEmpty: true))
                         rowBreak = false
                     }
                 } else if !out.isEmpty, blankRun <= 1 {
@@ -50,9 +51,10 @@ enum Tokenizer {
                     out[last].valueText = out[last].text
                     rowBreak = false
                 } else {
-                    for piece in fields(line.text, baseOffset: 0, separators: .spaces) {
-                        out.append(contentsOf: classify(piece.text, line: i, offset: piece.offset, lines: lines,
-                                                        rowStart: rowBreak, ocr: ocr, allowEmpty: false))
+                    let glyphs = Glyphs(line)
+                    for piece in fields(glyphs, from: 0, separators: .spaces) {
+                        out.append(contentsOf: classify(piece, in: glyphs, line: i, lines: lines, rowStart: rowBreak, ocr: ocr,
+                                                        allowEmpty: false))
                         rowBreak = false
                     }
                 }
@@ -62,10 +64,11 @@ enum Tokenizer {
             for i in range {
                 let line = lines[i]
                 if line.isFooter || line.isBlank { continue }
-                let separators: Separators = line.text.contains("\t") ? .tabs : (ocr ? .spacesAndBars : .spaces)
+                let separators: Separators = line.hasTab ? .tabs : (ocr ? .spacesAndBars : .spaces)
+                let glyphs = Glyphs(line)
                 var first = true
-                for piece in fields(line.text, baseOffset: 0, separators: separators) {
-                    let made = classify(piece.text, line: i, offset: piece.offset, lines: lines, rowStart: first, ocr: ocr,
+                for piece in fields(glyphs, from: 0, separators: separators) {
+                    let made = classify(piece, in: glyphs, line: i, lines: lines, rowStart: first, ocr: ocr,
                                         allowEmpty: separators == .tabs)
                     if !made.isEmpty { first = false }
                     out.append(contentsOf: made)
@@ -78,36 +81,44 @@ enum Tokenizer {
 
     enum Separators { case tabs, spaces, spacesAndBars }
 
-    /// Fields of a line with their character offsets. Tabs always separate; with `.spaces` a run of
-    /// two or more spaces (or one ideographic space) does; with `.spacesAndBars` also `|` (table rules in OCR).
+    /// Fields of a text with their character offsets (plus `baseOffset`).
     static func fields(_ text: String, baseOffset: Int, separators: Separators) -> [(text: String, offset: Int)] {
-        let chars = Array(text)
-        var result: [(String, Int)] = []
+        let glyphs = Glyphs(text, simple: Scalars.eachStandsAlone(text))
+        return fields(glyphs, from: 0, separators: separators).map { (glyphs.string($0), baseOffset + $0.lowerBound) }
+    }
+
+    /// Fields of a line from Character `from` on, as ranges of Character offsets. Tabs always
+    /// separate; with `.spaces` a run of two or more spaces (or one ideographic space) does; with
+    /// `.spacesAndBars` also `|` (table rules in OCR).
+    static func fields(_ g: Glyphs, from: Int, separators: Separators) -> [Range<Int>] {
+        var result: [Range<Int>] = []
         if separators == .tabs {
-            var start = 0
-            for k in 0...chars.count where k == chars.count || chars[k] == "\t" {
+            var start = from
+            for k in from...g.count where k == g.count || g.isScalar(k, 0x09) {
                 var a = start, b = k
-                while a < b, chars[a].isWhitespace { a += 1 }
-                while b > a, chars[b - 1].isWhitespace { b -= 1 }
-                result.append((String(chars[a..<b]), baseOffset + a))
+                while a < b, g.isWhitespace(a) { a += 1 }
+                while b > a, g.isWhitespace(b - 1) { b -= 1 }
+                result.append(a..<b)
                 start = k + 1
             }
             return result
         }
+        func isGap(_ k: Int) -> Bool { g.isScalar(k, 0x20) || g.isScalar(k, 0x3000) || g.isScalar(k, 0xA0) }
         var fieldStart: Int? = nil
         var fieldEnd = 0
         func flush() {
-            if let s = fieldStart { result.append((String(chars[s..<fieldEnd]), baseOffset + s)) }
+            if let s = fieldStart { result.append(s..<fieldEnd) }
             fieldStart = nil
         }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\t" || (separators == .spacesAndBars && (c == "|" || c == "｜")) { flush(); i += 1; continue }
-            if c == " " || c == "\u{3000}" || c == "\u{00A0}" {
+        var i = from
+        while i < g.count {
+            if g.isScalar(i, 0x09) || (separators == .spacesAndBars && (g.isScalar(i, 0x7C) || g.isScalar(i, 0xFF5C))) {
+                flush(); i += 1; continue
+            }
+            if isGap(i) {
                 var j = i, width = 0
-                while j < chars.count, chars[j] == " " || chars[j] == "\u{3000}" || chars[j] == "\u{00A0}" {
-                    width += chars[j] == "\u{3000}" ? 2 : 1
+                while j < g.count, isGap(j) {
+                    width += g.isScalar(j, 0x3000) ? 2 : 1
                     j += 1
                 }
                 if width >= 2 { flush() }
@@ -123,42 +134,45 @@ enum Tokenizer {
     }
 
     /// One field → tokens: a run of numbers separated by single spaces (`0 0 0`) gives one value each.
-    static func classify(_ text: String, line: Int, offset: Int, lines: [TextLine], rowStart: Bool, ocr: Bool,
+    static func classify(_ field: Range<Int>, in g: Glyphs, line: Int, lines: [TextLine], rowStart: Bool, ocr: Bool,
                          allowEmpty: Bool) -> [Token] {
         let l = lines[line]
-        func make(_ t: String, _ off: Int, _ kind: Token.Kind, _ value: String, _ substituted: Bool, _ first: Bool) -> Token {
-            let before = l.text.prefix(off)
-            let x = Double(LayoutDetector.displayWidth(before)) + Double(LayoutDetector.displayWidth(t)) / 2
-            return Token(kind: kind, text: t, valueText: value, substituted: substituted, line: line, offset: off, x: x,
-                         rowStart: rowStart && first, source: l.location(at: off))
+        func make(_ r: Range<Int>, _ t: String, _ kind: Token.Kind, _ value: String, _ substituted: Bool, _ first: Bool) -> Token {
+            let x = Double(g.widthBefore[r.lowerBound]) + Double(g.width(r)) / 2
+            return Token(kind: kind, text: t, valueText: value, substituted: substituted, line: line, offset: r.lowerBound, x: x,
+                         rowStart: rowStart && first, source: l.location(at: r.lowerBound))
         }
-        if text.isEmpty { return allowEmpty ? [make("", offset, .empty, "", false, true)] : [] }
-        var parts: [(text: String, offset: Int)] = []
-        var k = 0
-        var current = ""
-        var start = 0
-        for ch in text {
-            if ch == " " {
-                if !current.isEmpty { parts.append((current, start)) }
-                current = ""
-            } else {
-                if current.isEmpty { start = k }
-                current.append(ch)
-            }
-            k += 1
-        }
-        if !current.isEmpty { parts.append((current, start)) }
-        if parts.count > 1, parts.allSatisfy({ ValueReader.read($0.text, ocr: ocr) != nil }) {
-            return parts.enumerated().map { n, part in
-                let v = ValueReader.read(part.text, ocr: ocr)!
-                return make(part.text, offset + part.offset, .value, v.text, v.substituted, n == 0)
+        if field.isEmpty { return allowEmpty ? [make(field, "", .empty, "", false, true)] : [] }
+        var parts: [Range<Int>] = []
+        var start: Int? = nil
+        for k in field {
+            if g.isScalar(k, 0x20) {
+                if let s = start { parts.append(s..<k) }
+                start = nil
+            } else if start == nil {
+                start = k
             }
         }
+        if let s = start { parts.append(s..<field.upperBound) }
+        if parts.count > 1 {
+            var values: [(text: String, value: String, substituted: Bool)] = []
+            for part in parts {
+                let t = g.string(part)
+                guard let v = ValueReader.read(t, ocr: ocr) else { break }
+                values.append((t, v.text, v.substituted))
+            }
+            if values.count == parts.count {
+                return zip(parts, values).enumerated().map { n, pv in
+                    make(pv.0, pv.1.text, .value, pv.1.value, pv.1.substituted, n == 0)
+                }
+            }
+        }
+        let text = g.string(field)
         if let v = ValueReader.read(text, ocr: ocr) {
-            return [make(text, offset, .value, v.text, v.substituted, true)]
+            return [make(field, text, .value, v.text, v.substituted, true)]
         }
-        if ocr, ValueReader.isNoise(text) { return [make(text, offset, .noise, text, false, true)] }
-        return [make(text, offset, .text, text, false, true)]
+        if ocr, ValueReader.isNoise(text) { return [make(field, text, .noise, text, false, true)] }
+        return [make(field, text, .text, text, false, true)]
     }
 
     /// Each bookmark goes to the first token at or after it on its line, else the next token.

@@ -3,42 +3,48 @@ import GXModel
 /// Splits decoded text into lines (`\n`, `\r\n`, `\r`; a form feed is a page break), removes
 /// `[bookmark: _Hlk…]` markers into metadata, and marks page footers.
 enum LineSplitter {
+    /// Works on the UTF-8 bytes: `\n`, `\r` and form feed are control characters, always
+    /// Characters of their own (`\r\n` one Character), so cutting at those bytes gives the same
+    /// lines as walking Characters; a line's start column is counted in Characters only after a
+    /// form feed in mid-line.
     static func split(_ text: String) -> [TextLine] {
-        var lines: [TextLine] = []
-        var number = 1
-        var current = ""
-        var startColumn = 1
-        var column = 1
-        var pageBreak = false
-        var previousWasCR = false
-
-        func finish() {
-            lines.append(make(current, number: number, startColumn: startColumn, pageBreak: pageBreak))
-            current = ""
-            pageBreak = false
-        }
-        for ch in text {
-            switch ch {
-            case "\r\n", "\n":
-                if previousWasCR && ch == "\n" { previousWasCR = false; continue }
-                finish(); number += 1; column = 1; startColumn = 1
-            case "\r":
-                finish(); number += 1; column = 1; startColumn = 1
-                previousWasCR = true
-                continue
-            case "\u{0C}":
-                if !current.isEmpty { finish() }
-                pageBreak = true
-                column += 1
-                startColumn = column
-            default:
-                current.append(ch)
-                column += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [TextLine] = []
+            var number = 1
+            var startColumn = 1
+            var pageBreak = false
+            var start = 0
+            func piece(upTo end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             }
-            previousWasCR = false
+            func finish(_ raw: String) {
+                lines.append(make(raw, number: number, startColumn: startColumn, pageBreak: pageBreak))
+                pageBreak = false
+            }
+            var i = 0
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0x0A, 0x0D:
+                    finish(piece(upTo: i))
+                    if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                    number += 1
+                    startColumn = 1
+                    start = i + 1
+                case 0x0C:
+                    let raw = piece(upTo: i)
+                    if !raw.isEmpty { finish(raw) }
+                    pageBreak = true
+                    startColumn += raw.count + 1
+                    start = i + 1
+                default:
+                    break
+                }
+                i += 1
+            }
+            if start < bytes.count || pageBreak { finish(piece(upTo: bytes.count)) }
+            return lines
         }
-        if !current.isEmpty || pageBreak { finish() }
-        return lines
     }
 
     static let marker = Array("[bookmark: ")
@@ -83,6 +89,21 @@ enum LineSplitter {
 
     /// `-1-`, `- 1 -`, `— 4 —`, `－3－`, `第 2 页`, `第2页 共5页`.
     static func isFooter(_ text: String) -> Bool {
+        !cannotBeFooter(text) && !tooLongForFooter(text) && hasFooterShape(text)
+    }
+
+    /// More than 16 visible Characters, counted on scalars when each scalar is a Character.
+    static func tooLongForFooter(_ text: String) -> Bool {
+        guard Scalars.eachStandsAlone(text) else { return false }
+        var visible = 0
+        for u in text.unicodeScalars where !u.properties.isWhitespace {
+            visible += 1
+            if visible > 16 { return true }
+        }
+        return false
+    }
+
+    static func hasFooterShape(_ text: String) -> Bool {
         // Every line is asked: stop at the 17th visible character rather than filter a long line.
         var t = ""
         var visible = 0
@@ -103,5 +124,21 @@ enum LineSplitter {
             return !inner.isEmpty && inner.allSatisfy { $0.isASCII && $0.isNumber }
         }
         return false
+    }
+
+    /// A footer's first visible Character is a dash or `第`. A line whose first byte after ASCII
+    /// whitespace is another ASCII character, or a CJK ideograph (never joined to what precedes
+    /// it), starts with something else: most lines are settled here without grapheme breaking.
+    static func cannotBeFooter(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        while let u = scalars.next() {
+            switch u.value {
+            case 0x09...0x0D, 0x20: continue
+            case 0x2D, 0x4E00, 0x7B2C: return false          // `-`, `一`, `第`
+            case 0x00...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF: return true
+            default: return false
+            }
+        }
+        return true
     }
 }

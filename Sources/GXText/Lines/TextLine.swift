@@ -8,7 +8,7 @@ struct TextLine {
     /// 1-based column in the input where this logical line starts.
     var startColumn: Int
     /// The text without bookmark markers, line ending or form feed.
-    var text: String
+    let text: String
     var bookmarks: [(name: String, offset: Int)]
     /// A form feed stood just before this line (pdftotext's page break).
     var pageBreakBefore: Bool
@@ -16,8 +16,37 @@ struct TextLine {
     var removed: [(offset: Int, length: Int)]
     /// A page footer (`- 1 -`, `— 4 —`, `第 2 页 共 5 页`): never content.
     var isFooter: Bool = false
+    /// Every Character of `text` is a single Unicode scalar (see `Scalars.standsAlone`), so the
+    /// line can be read scalar by scalar with Character offsets unchanged.
+    let isSimple: Bool
+    /// Every Character is whitespace. Layout detection, region finding and the tokenizer all ask,
+    /// many times per line: it is worked out once.
+    let isBlank: Bool
+    /// The text holds a tab (always a Character of its own).
+    let hasTab: Bool
 
-    var isBlank: Bool { text.allSatisfy { $0.isWhitespace } }
+    init(number: Int, startColumn: Int, text: String, bookmarks: [(name: String, offset: Int)],
+         pageBreakBefore: Bool, removed: [(offset: Int, length: Int)]) {
+        self.number = number
+        self.startColumn = startColumn
+        self.text = text
+        self.bookmarks = bookmarks
+        self.pageBreakBefore = pageBreakBefore
+        self.removed = removed
+        // One pass over the scalars for all three.
+        var simple = true, spaces = true, tab = false
+        for u in text.unicodeScalars {
+            if u.value == 0x09 { tab = true }
+            if simple, !Scalars.standsAlone(u.value) { simple = false }
+            if spaces, !u.properties.isWhitespace { spaces = false }
+        }
+        isSimple = simple
+        isBlank = simple ? spaces : text.allSatisfy(\.isWhitespace)
+        hasTab = tab
+    }
+
+    /// The first Character is a tab (a tab never joins another scalar).
+    var startsWithTab: Bool { text.utf8.first == 0x09 }
 
     /// The 1-based input column of the character at `offset` of `text`.
     func column(at offset: Int) -> Int {

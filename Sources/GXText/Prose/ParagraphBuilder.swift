@@ -25,9 +25,12 @@ enum ParagraphBuilder {
                 BookmarkMarker(name: b.name, offset: max(0, b.offset - lead), source: line.location(at: b.offset))
             }
             if wrapped, var o = open, o.canContinue, !opensItem(text) {
-                let base = o.text.count
+                // Counting the open paragraph's Characters is only needed to place bookmarks.
+                if !marks.isEmpty {
+                    let base = o.text.count
+                    o.bookmarks += marks.map { var m = $0; m.offset += base; return m }
+                }
                 o.text += text
-                o.bookmarks += marks.map { var m = $0; m.offset += base; return m }
                 o.canContinue = fills(text, measure: measure)
                 open = o
                 continue
@@ -44,11 +47,12 @@ enum ParagraphBuilder {
         return LayoutDetector.displayWidth(text) >= measure - 6
     }
 
+    private static let cn: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
     /// `一、`, `（一）`, `(一)`, `1.`, `1、` open a new paragraph even after a full line.
     static func opensItem(_ text: String) -> Bool {
         let chars = Array(text.prefix(6))
         guard let first = chars.first else { return false }
-        let cn: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         if cn.contains(first) {
             var k = 0
             while k < chars.count, cn.contains(chars[k]) { k += 1 }
@@ -67,7 +71,7 @@ enum ParagraphBuilder {
 
     /// The wrap width of the prose: the 90th percentile of line widths.
     static func measure(_ lines: [TextLine]) -> Int {
-        let widths = lines.filter { !$0.isBlank && !$0.text.contains("\t") }.map { LayoutDetector.displayWidth($0.text.trimmingSpaces) }.sorted()
+        let widths = lines.filter { !$0.isBlank && !$0.hasTab }.map { LayoutDetector.displayWidth($0.text.trimmingSpaces) }.sorted()
         guard !widths.isEmpty else { return 0 }
         return widths[widths.count * 9 / 10]
     }

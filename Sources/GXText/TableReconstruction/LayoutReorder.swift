@@ -23,9 +23,10 @@ enum LayoutReorder {
         return false
     }
 
-    static func reorder(_ tokens: [Token], excluded: Set<Int>) -> (tokens: [Token], excluded: Set<Int>) {
+    /// The tokens in their new order, the excluded ones renumbered, and where each came from.
+    static func reorder(_ tokens: [Token], excluded: Set<Int>) -> (tokens: [Token], excluded: Set<Int>, order: [Int]) {
         let valueLines = Set(tokens.filter { $0.kind == .value }.map(\.line)).sorted()
-        guard !valueLines.isEmpty else { return (tokens, excluded) }
+        guard !valueLines.isEmpty else { return (tokens, excluded, Array(tokens.indices)) }
         // How much label text each value line already carries on its own.
         var ownLabel: [Int: Int] = [:]
         for (i, t) in tokens.enumerated() where t.kind == .text && !excluded.contains(i) && valueLines.contains(t.line) {
@@ -74,6 +75,6 @@ enum LayoutReorder {
         for (n, k) in order.enumerated() where excluded.contains(k) { newExcluded.insert(n) }
         // Row starts follow the new order: the first token of each value line's group starts a row.
         for n in out.indices { out[n].rowStart = n == 0 || out[n].line != out[n - 1].line }
-        return (out, newExcluded)
+        return (out, newExcluded, order)
     }
 }

@@ -14,15 +14,28 @@ enum RegionFinder {
     static func headings(_ lines: [TextLine]) -> [Int: Int] {
         var found: [Int: Int] = [:]
         var next = 0
-        for (i, line) in lines.enumerated() where !line.isBlank && !line.text.hasPrefix("\t") {
+        for (i, line) in lines.enumerated() where !line.isBlank && !line.startsWithTab {
             let t = line.text.trimmingSpaces
-            guard t.count <= 60, next < Template.sections.count else { continue }
+            guard (line.isSimple ? t.unicodeScalars.count : t.count) <= 60, next < Template.sections.count,
+                  mayOpenSection(t) else { continue }
             if let s = SectionHeadings.match(t, after: next) {
                 found[s] = i
                 next = s + 1
             }
         }
         return found
+    }
+
+    /// A section heading opens with its number, `一` to `六`, as its first Character (`SectionHeadings`).
+    /// A trimmed line whose first scalar is ASCII or another Han character (neither ever
+    /// canonically equivalent to those) cannot: most lines are settled without the full match.
+    static func mayOpenSection(_ trimmed: String) -> Bool {
+        guard let first = trimmed.unicodeScalars.first?.value else { return false }
+        switch first {
+        case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D: return true
+        case 0x00...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF: return false
+        default: return true
+        }
     }
 
     static func find(_ lines: [TextLine], headings: [Int: Int]) -> [Region] {

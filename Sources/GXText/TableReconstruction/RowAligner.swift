@@ -44,35 +44,42 @@ struct Alignment {
 enum RowAligner {
     static let threshold = 0.5
 
-    static func align(_ tokens: [Token], excluded: Set<Int>, plans: [RowPlan], format: LineFormat, ocr: Bool,
-                      lines: [TextLine]) -> Alignment {
+    /// `tokenKeys` are the tokens' `LabelScore.key`s (those of text tokens are read).
+    static func align(_ tokens: [Token], keys tokenKeys: [[UInt32]], excluded: Set<Int>, plans prepared: RowPlans,
+                      format: LineFormat, ocr: Bool, lines: [TextLine]) -> Alignment {
+        let plans = prepared.rows
         let candidates = tokens.indices.filter { tokens[$0].kind == .text && !excluded.contains($0) }
-        let keys = candidates.map { LabelScore.key(tokens[$0].text) }
+        let keys = candidates.map { tokenKeys[$0] }
+        let numbers = keys.map(prepared.numbers)
         // Score every (row, candidate) with windows of up to three consecutive label tokens.
         let n = plans.count, m = candidates.count
         var score = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
         var span = [[Int]](repeating: [Int](repeating: 1, count: m), count: n)
         for c in 0..<m where !keys[c].isEmpty {
-            var windows: [[UInt32]] = [keys[c]]
+            // Window w is candidates c..<ends[w], of lengths[w] characters.
+            var ends = [c + 1], lengths = [keys[c].count]
             var k = c + 1
-            while windows.count < 3, k < m, tokens[candidates[k]].line - tokens[candidates[c]].line <= 3 {
-                windows.append(windows.last! + keys[k])
+            while ends.count < 3, k < m, tokens[candidates[k]].line - tokens[candidates[c]].line <= 3 {
+                ends.append(k + 1)
+                lengths.append(lengths[lengths.count - 1] + keys[k].count)
                 k += 1
             }
-            let chars = Set(keys[c])
-            for (r, plan) in plans.enumerated() {
-                if plan.short {
-                    if plan.labelKeys.contains(keys[c]) { score[r][c] = 1 }
+            let shared = prepared.rowsSharing(numbers[c])
+            for r in 0..<n {
+                if plans[r].short {
+                    if plans[r].labelKeys.contains(keys[c]) { score[r][c] = 1 }
                     continue
                 }
-                guard plan.labelKeys.contains(where: { $0.contains(where: chars.contains) }) else { continue }
-                for (w, window) in windows.enumerated() {
-                    for label in plan.labelKeys {
+                guard shared[r] else { continue }
+                for w in ends.indices {
+                    for l in prepared.labelRanges[r] {
+                        let label = prepared.labels[l].key
                         // Dice can be no higher than 2·min/(sum): skip pairs that cannot pass.
-                        let bound = 2 * Double(min(label.count, window.count)) / Double(label.count + window.count)
+                        let bound = 2 * Double(min(label.count, lengths[w])) / Double(label.count + lengths[w])
                         guard bound + 0.1 >= threshold, bound + 0.1 > score[r][c] else { continue }
                         // A label starts in its first token: a window that begins mid-label ranks lower.
-                        let d = LabelScore.dice(label, window) + (LabelScore.startsLike(label, keys[c]) ? 0.1 : 0)
+                        let d = prepared.dice(label: l, keys: keys[c..<ends[w]], numbers: numbers[c..<ends[w]], length: lengths[w])
+                            + (LabelScore.startsLike(label, keys[c]) ? 0.1 : 0)
                         if d > score[r][c] + 1e-9 { score[r][c] = d; span[r][c] = w + 1 }
                     }
                 }

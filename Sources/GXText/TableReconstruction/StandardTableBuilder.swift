@@ -15,20 +15,24 @@ struct BuiltTable {
 enum StandardTableBuilder {
     static func build(_ region: Region, lines: [TextLine], format: LineFormat, ocr: Bool) -> BuiltTable {
         var tokens = Tokenizer.tokens(lines, range: region.start..<region.end, format: format, ocr: ocr)
-        var headerExcluded = region.key == .requests ? headerTokens(tokens) : []
+        // Label keys of the text tokens, worked out once for the header and both variants' alignments.
+        var keys = tokens.map { $0.kind == .text ? LabelScore.key($0.text) : [] }
+        var headerExcluded = region.key == .requests ? headerTokens(tokens, keys: keys) : []
         if format == .spaced, LayoutReorder.isColumnAligned(tokens) {
-            (tokens, headerExcluded) = LayoutReorder.reorder(tokens, excluded: headerExcluded)
+            let order: [Int]
+            (tokens, headerExcluded, order) = LayoutReorder.reorder(tokens, excluded: headerExcluded)
+            keys = order.map { keys[$0] }
         }
         let source = lines[region.start].location(at: 0)
         var signals = tokens.contains { $0.kind == .noise || $0.substituted }
-            || lines[region.start..<region.end].contains { $0.text.contains("|") }
+            || lines[region.start..<region.end].contains { $0.text.utf8.contains(0x7C) && $0.text.contains("|") }
         var result: BuiltTable
         switch region.key {
         case .requests:
             let excluded = headerExcluded
             let variants: [TemplateVariant] = [.v2021, .v2019]
             let alignments = variants.map { v in
-                RowAligner.align(tokens, excluded: excluded, plans: plans(Template.spec(.requests, v)), format: format, ocr: ocr,
+                RowAligner.align(tokens, keys: keys, excluded: excluded, plans: .of(.requests, v), format: format, ocr: ocr,
                                  lines: lines)
             }
             // 2019 prints （六）其他处理 as one data row; 2021 splits it into three long, distinctive labels.
@@ -46,7 +50,7 @@ enum StandardTableBuilder {
         case .activeDisclosure:
             let variants: [TemplateVariant] = [.v2021, .v2019]
             let alignments = variants.map { v in
-                RowAligner.align(tokens, excluded: [], plans: plans(Template.spec(.activeDisclosure, v)), format: format, ocr: ocr,
+                RowAligner.align(tokens, keys: keys, excluded: [], plans: .of(.activeDisclosure, v), format: format, ocr: ocr,
                                  lines: lines)
             }
             func quality(_ a: Alignment) -> Double { a.score - Double(a.mismatches) }
@@ -67,14 +71,6 @@ enum StandardTableBuilder {
         return result
     }
 
-    static func plans(_ spec: TableSpec) -> [RowPlan] {
-        spec.rows.map { row in
-            let keys = row.labels.map(LabelScore.key).filter { !$0.isEmpty }
-            return RowPlan(key: row.key, labelKeys: keys, short: keys.allSatisfy { $0.count <= 3 },
-                           width: (row.columns.isEmpty ? spec.columns : row.columns).count)
-        }
-    }
-
     // MARK: Header of table 三
 
     static let strongHeader = ["本列数据", "勾稽关系", "申请人情况", "法人或其他组织", "自然人", "商业企业"]
@@ -85,7 +81,7 @@ enum StandardTableBuilder {
     static let fragmentKeys = headerFragments.map(LabelScore.key)
 
     /// Tokens of table 三's header blocks (repeated on every page): they name columns, never rows.
-    static func headerTokens(_ tokens: [Token]) -> Set<Int> {
+    static func headerTokens(_ tokens: [Token], keys: [[UInt32]]) -> Set<Int> {
         var byLine: [Int: [Int]] = [:]
         var order: [Int] = []
         for (i, t) in tokens.enumerated() {
@@ -96,7 +92,7 @@ enum StandardTableBuilder {
         var inHeader = false
         for line in order {
             let items = byLine[line]!
-            let texts = items.map { tokens[$0] }.filter { $0.kind == .text }.map { LabelScore.key($0.text) }
+            let texts = items.filter { tokens[$0].kind == .text }.map { keys[$0] }
             let hasValue = items.contains { tokens[$0].kind == .value }
             let strong = texts.contains { t in strongKeys.contains { LabelScore.contains(t, $0) } }
             let weak = !texts.isEmpty && texts.allSatisfy { t in t.count <= 3 || fragmentKeys.contains { LabelScore.contains(t, $0) } }
@@ -314,12 +310,15 @@ enum StandardTableBuilder {
         let used = Set(a.rows.flatMap(\.labelTokens))
         var valueTokens: Set<Int> = []
         for row in a.rows { if case .slots(let s) = row.values { for t in s.compactMap({ $0 }) { valueTokens.insert(t.line * 100_000 + t.offset) } } }
+        // Marking adds bookmarks, never text: the cells' keys are read once, when first needed.
+        var cellKeys: [[UInt32]] = []
         for t in tokens.indices where !tokens[t].bookmarks.isEmpty && !used.contains(t) {
             if valueTokens.contains(tokens[t].line * 100_000 + tokens[t].offset) { continue }
             let key = LabelScore.key(tokens[t].text)
+            if cellKeys.isEmpty { cellKeys = g.table.cells.map { LabelScore.key($0.text) } }
             var best = (index: 0, score: 0.0)
-            for (i, cell) in g.table.cells.enumerated() {
-                let d = LabelScore.dice(key, LabelScore.key(cell.text))
+            for (i, cellKey) in cellKeys.enumerated() {
+                let d = LabelScore.dice(key, cellKey)
                 if d > best.score { best = (i, d) }
             }
             g.mark(best.score >= 0.8 ? best.index : 0, tokens[t].bookmarks)
