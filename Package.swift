@@ -15,6 +15,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        // SHA-256 of every input (source.sha256), with the CPU's SHA instructions where it has them.
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // The canonical model: document layer (what adapters produce) and report layer (what users get).
         .target(name: "GXModel"),
@@ -31,7 +33,7 @@ let package = Package(
         // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).
         .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate", "CLibXML2", "CLibZip"]),
         // Sniff → adapter → report → validate → export.
-        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXValidation", "GXExport"]),
+        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXValidation", "GXExport", "CLibCrypto"]),
         // Many inputs on many workers, in a deterministic order, resumable.
         .target(name: "GXBatch", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
         .executableTarget(name: "gxconvert", dependencies: [

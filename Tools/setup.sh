@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian machine lacks to build gxconvert (the C libraries it wraps).
+# Installs what a fresh Debian machine lacks to build gxconvert (the C libraries it wraps: libxml2,
+# libzip, and libcrypto for SHA-256).
 set -euo pipefail
-if ! pkg-config --exists libxml-2.0 libzip 2>/dev/null; then
+if ! pkg-config --exists libxml-2.0 libzip libcrypto 2>/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y libxml2-dev libzip-dev pkg-config
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y libxml2-dev libzip-dev libssl-dev pkg-config
 fi
