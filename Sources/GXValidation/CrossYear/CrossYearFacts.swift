@@ -1,40 +1,105 @@
 import GXModel
 import GXTemplate
 
-/// The little a cross-year check needs from one report, so a batch can forget the rest of it.
+/// One cell as a cross-year check needs it: its value, what was printed, and where to send the
+/// user. A batch keeps these for every report it has written, so they hold no more than that.
+public struct CrossYearCell: Sendable {
+    public let path: String
+    public let text: String
+    /// The value when the cell is a printed whole number; anything else is not compared.
+    public let integer: Int?
+    public let source: SourceLocation
+
+    public init(path: String, text: String, integer: Int?, source: SourceLocation) {
+        self.path = path
+        self.text = text
+        self.integer = integer
+        self.source = source
+    }
+
+    init(_ cell: ReportCell) {
+        self.init(path: cell.path.description, text: cell.text, integer: cell.kind == .number ? cell.number?.integer : nil,
+                  source: cell.source)
+    }
+}
+
+/// The little a cross-year check needs from one report, so a batch can forget the rest of it:
+/// table 三's carry-over rows and table 二's document counts, in fixed slots instead of keyed
+/// copies of whole cells (a batch of many thousand reports keeps one of these per report).
 public struct CrossYearFacts: Sendable {
     public let file: String
     public let agencyKey: String
     public let agency: String
     public let year: Int
-    let carriedOver: [String: ReportCell]
-    let carriedForward: [String: ReportCell]
-    /// `regulations` / `normative_documents` → issued, repealed, in_force (2021 variant only).
-    let documents: [String: [String: ReportCell]]
+    /// Copies of one file (same SHA-256) are one report: checked once, under the first path.
+    public let sha256: String
+    /// `carried_over` and `carried_forward`, one slot per `Template.requestColumns` entry.
+    let carriedOver: [CrossYearCell?]
+    let carriedForward: [CrossYearCell?]
+    /// `regulations` then `normative_documents`, each issued, repealed, in_force (2021 variant only).
+    let documents: [CrossYearCell?]
+
+    static let documentRows = ["regulations", "normative_documents"]
+    static let documentColumns = ["issued", "repealed", "in_force"]
 
     public init?(report: Report, file: String) {
-        guard let agency = report.agency, let year = report.year else { return nil }
+        let variant = report.table(.activeDisclosure)?.variant
+        var facts: [(CellPath, CrossYearCell)] = []
+        for key in [StandardTableKey.requests, .activeDisclosure] {
+            guard let cells = report.table(key)?.cells else { continue }
+            // By index: only the few kept cells are copied.
+            for i in cells.indices where Self.isKept(cells[i].path, activeDisclosureVariant: variant) {
+                facts.append((cells[i].path, CrossYearCell(cells[i])))
+            }
+        }
+        self.init(agency: report.agency, year: report.year, file: file, sha256: report.source.sha256,
+                  activeDisclosureVariant: variant, facts: facts)
+    }
+
+    /// Whether the checks read this cell.
+    public static func isKept(_ path: CellPath, activeDisclosureVariant: TemplateVariant?) -> Bool {
+        switch path.table {
+        case "requests": return path.row == "carried_over" || path.row == "carried_forward"
+        case "active_disclosure": return activeDisclosureVariant == .v2021 && documentRows.contains(path.row)
+        default: return false
+        }
+    }
+
+    /// From the kept cells of one report, whether just read or read back from a batch's output.
+    public init?(agency: String?, year: Int?, file: String, sha256: String, activeDisclosureVariant: TemplateVariant?,
+                 facts: some Sequence<(CellPath, CrossYearCell)>) {
+        guard let agency, let year else { return nil }
         self.file = file
         self.agency = agency
         self.agencyKey = CrossYearFacts.key(agency)
         self.year = year
-        // Room for a row up front: growing a dictionary moves every cell in it.
-        let columns = Template.requestColumns.count
-        var over = [String: ReportCell](minimumCapacity: columns), forward = [String: ReportCell](minimumCapacity: columns)
-        let cells = report.table(.requests)?.cells ?? []
-        for i in cells.indices {
-            if cells[i].path.row == "carried_over" { over[cells[i].path.column] = cells[i] }
-            if cells[i].path.row == "carried_forward" { forward[cells[i].path.column] = cells[i] }
+        self.sha256 = sha256
+        let columns = Template.requestColumns.map(\.key)
+        var over = [CrossYearCell?](repeating: nil, count: columns.count)
+        var forward = over
+        var docs = [CrossYearCell?](repeating: nil, count: Self.documentRows.count * Self.documentColumns.count)
+        for (path, cell) in facts {
+            switch (path.table, path.row) {
+            case ("requests", "carried_over"):
+                if let i = columns.firstIndex(of: path.column) { over[i] = cell }
+            case ("requests", "carried_forward"):
+                if let i = columns.firstIndex(of: path.column) { forward[i] = cell }
+            case ("active_disclosure", _) where activeDisclosureVariant == .v2021:
+                if let r = Self.documentRows.firstIndex(of: path.row), let c = Self.documentColumns.firstIndex(of: path.column) {
+                    docs[r * Self.documentColumns.count + c] = cell
+                }
+            default: continue
+            }
         }
         carriedOver = over
         carriedForward = forward
-        var docs: [String: [String: ReportCell]] = [:]
-        if let t2 = report.table(.activeDisclosure), t2.variant == .v2021 {
-            for cell in t2.cells where cell.path.row == "regulations" || cell.path.row == "normative_documents" {
-                docs[cell.path.row, default: [:]][cell.path.column] = cell
-            }
-        }
         documents = docs
+    }
+
+    /// A document-count cell of table 二: `row` is `regulations` or `normative_documents`.
+    func document(_ row: String, _ column: String) -> CrossYearCell? {
+        guard let r = Self.documentRows.firstIndex(of: row), let c = Self.documentColumns.firstIndex(of: column) else { return nil }
+        return documents[r * Self.documentColumns.count + c]
     }
 
     /// Agencies match after folding width, spaces and punctuation (`克井镇人民政府` = `克井镇 人民政府`).

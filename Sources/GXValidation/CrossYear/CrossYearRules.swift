@@ -7,7 +7,9 @@ public enum CrossYearRules {
         var out: [Diagnostic] = []
         let byAgency = Dictionary(grouping: facts, by: \.agencyKey)
         for key in byAgency.keys.sorted() {
+            var seen = Set<String>()
             let reports = byAgency[key]!.sorted { ($0.year, $0.file) < ($1.year, $1.file) }
+                .filter { $0.sha256.isEmpty || seen.insert("\($0.year) \($0.sha256)").inserted }
             // Every report against every report of the year before (an agency may publish a
             // corrected report beside the first one).
             for this in reports {
@@ -20,19 +22,16 @@ public enum CrossYearRules {
         return out
     }
 
-    private static func number(_ cell: ReportCell?) -> Int? {
-        guard let cell, cell.kind == .number else { return nil }
-        return cell.number?.integer
-    }
+    private static func number(_ cell: CrossYearCell?) -> Int? { cell?.integer }
 
-    private static func cell(_ c: ReportCell?, _ file: String) -> DiagnosticCell {
-        DiagnosticCell(path: c?.path.description ?? "", text: c?.text ?? "", source: c?.source ?? .unknown, file: file)
+    private static func cell(_ c: CrossYearCell?, _ file: String) -> DiagnosticCell {
+        DiagnosticCell(path: c?.path ?? "", text: c?.text ?? "", source: c?.source ?? .unknown, file: file)
     }
 
     static func carry(_ last: CrossYearFacts, _ this: CrossYearFacts) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for column in Template.requestColumns.map(\.key) {
-            let before = last.carriedForward[column], now = this.carriedOver[column]
+        for (i, column) in Template.requestColumns.map(\.key).enumerated() {
+            let before = last.carriedForward[i], now = this.carriedOver[i]
             guard let a = number(before), let b = number(now), a != b else { continue }
             out.append(Diagnostic(code: "X-CARRY", severity: .warning, subject: "requests.\(column)",
                 message: "\(this.agency) \(this.year): carried_over.\(column) is \(b) but \(last.year)'s carried_forward.\(column) was \(a)",
@@ -46,9 +45,9 @@ public enum CrossYearRules {
 
     static func inForce(_ last: CrossYearFacts, _ this: CrossYearFacts) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for row in ["regulations", "normative_documents"] {
-            guard let was = number(last.documents[row]?["in_force"]), let issued = number(this.documents[row]?["issued"]),
-                  let repealed = number(this.documents[row]?["repealed"]), let now = number(this.documents[row]?["in_force"])
+        for row in CrossYearFacts.documentRows {
+            guard let was = number(last.document(row, "in_force")), let issued = number(this.document(row, "issued")),
+                  let repealed = number(this.document(row, "repealed")), let now = number(this.document(row, "in_force"))
             else { continue }
             let expected = was + issued - repealed
             guard now != expected else { continue }
@@ -56,10 +55,10 @@ public enum CrossYearRules {
                 message: "\(this.agency) \(this.year): \(row).in_force is \(now) but \(last.year)'s \(was) + \(issued) issued − \(repealed) repealed = \(expected)",
                 messageZh: "\(this.year) 年现行有效件数为 \(now)，按上年 \(was) + 本年制发 \(issued) − 本年废止 \(repealed) 应为 \(expected)",
                 paths: ["active_disclosure.\(row).in_force", "active_disclosure.\(row).issued", "active_disclosure.\(row).repealed"],
-                cells: [cell(this.documents[row]?["in_force"], this.file), cell(this.documents[row]?["issued"], this.file),
-                        cell(this.documents[row]?["repealed"], this.file), cell(last.documents[row]?["in_force"], last.file)],
+                cells: [cell(this.document(row, "in_force"), this.file), cell(this.document(row, "issued"), this.file),
+                        cell(this.document(row, "repealed"), this.file), cell(last.document(row, "in_force"), last.file)],
                 left: String(now), right: String(expected), difference: String(now - expected),
-                source: this.documents[row]?["in_force"]?.source))
+                source: this.document(row, "in_force")?.source))
         }
         return out
     }
