@@ -42,7 +42,7 @@ let package = Package(
         ]),
         .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx", "GXText", "GXTemplate", "GXModel", "GXExport", "CLibXML2"], path: "Tools/bench/Sources/gxbench"),
 
-        // Shared by the test targets: fixture paths and a real CSV parser.
+        // Shared by the test targets: fixture paths and temporary folders.
         .target(name: "GXTestSupport", path: "Tests/Support"),
         .testTarget(name: "GXModelTests", dependencies: ["GXModel"]),
         .testTarget(name: "GXTemplateTests", dependencies: ["GXTemplate", "GXModel"]),
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
         .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXModel"]),
-        .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXModel", "GXTestSupport"]),
+        .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXExport", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
                                                          "GXDocx", "CLibXML2", "CLibZip", "GXTestSupport"]),
     ]

@@ -29,8 +29,10 @@ public struct BatchOptions: Sendable {
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
+/// What the output holds once the run is over (with `--resume`, the earlier run's records too).
 public struct BatchSummary: Sendable {
     public var found = 0
+    /// Inputs already in the output when a resumed run began.
     public var skipped = 0
     public var converted = 0
     public var withRuleErrors = 0
@@ -47,8 +49,8 @@ public enum BatchRunner {
         var summary = BatchSummary()
         summary.found = files.count
         let canResume = options.resume && options.output != "-" && FileManager.default.fileExists(atPath: options.output)
-        let done = canResume ? try ResumeIndex.prepare(options.output, format: options.format) : []
-        let todo = files.filter { !done.contains($0) }
+        let earlier = canResume ? try ResumeIndex.prepare(options.output, format: options.format) : ResumedOutput()
+        let todo = files.filter { !earlier.done.contains($0) }
         summary.skipped = files.count - todo.count
 
         let log = try OutputLog(path: options.output, append: canResume)
@@ -81,10 +83,11 @@ public enum BatchRunner {
         state.progress.finish()
         if let error = state.writeError { throw error }
 
-        summary.converted = state.converted
-        summary.withRuleErrors = state.withRuleErrors
-        summary.unreadable = state.unreadable
-        summary.crossYear = CrossYearRules.check(state.facts)
+        // A resumed run accounts for the whole output, the earlier run's records included.
+        summary.converted = earlier.converted + state.converted
+        summary.withRuleErrors = earlier.withRuleErrors + state.withRuleErrors
+        summary.unreadable = earlier.unreadable + state.unreadable
+        summary.crossYear = CrossYearRules.check(earlier.facts + state.facts)
         for finding in summary.crossYear {
             if let line = format.crossYearLine(finding) { try log.write(line) }
         }

@@ -1,60 +1,89 @@
 import Foundation
+import GXConvert
+import GXExport
 import GXModel
+import GXValidation
 
-/// Reads an existing batch output to find which inputs are done. A record cut off by a kill (a last
-/// line with no newline, or — for csv-long — the last input's possibly incomplete rows) is removed
-/// first, so that input is simply converted again.
+/// What an earlier run of the same batch already wrote: which inputs are done, how they ended,
+/// and the cells the cross-year checks need, so a resumed run reports on the whole output.
+struct ResumedOutput {
+    var done: Set<String> = []
+    var converted = 0
+    var withRuleErrors = 0
+    var unreadable = 0
+    var facts: [CrossYearFacts] = []
+
+    mutating func add(_ record: ReadBackRecord) {
+        done.insert(record.file)
+        switch record.status {
+        case .unreadable: unreadable += 1
+        case .ruleErrors: converted += 1; withRuleErrors += 1
+        case .ok: converted += 1
+        }
+        if let f = record.facts { facts.append(f) }
+    }
+}
+
+/// Reads an existing batch output to continue it. What a kill can leave behind is removed first —
+/// a last record with no line end, or for csv-long all rows of the last input (its rows may be
+/// incomplete) — so that input is simply converted again. jsonl cross-year records are removed
+/// too: they are worked out anew over all reports at the end of the resumed run.
 enum ResumeIndex {
-    static func prepare(_ path: String, format: BatchFormat) throws -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        var bytes = [UInt8](data)
-        // Drop a partial last line.
-        if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes.removeSubrange((lastNewline + 1)...) } else { bytes = [] }
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { Array($0) }
-        if format.header != nil, !lines.isEmpty { lines.removeFirst() }
-        var done: [String] = []
-        for line in lines {
-            switch format {
-            case .jsonl:
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
-                if let source = object["source"] as? [String: Any], let file = source["path"] as? String { done.append(file) }
-            case .csvWide, .csvLong:
-                done.append(firstField(line))
+    static func prepare(_ path: String, format: BatchFormat) throws -> ResumedOutput {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GXError(.io, "cannot read the output to resume it", file: path)
+        }
+        let bytes = [UInt8](data)
+        var resumed = ResumedOutput()
+        var kept: [UInt8]
+        switch format {
+        case .jsonl:
+            kept = []
+            kept.reserveCapacity(bytes.count)
+            var start = 0
+            var number = 0
+            // Only lines ended by LF are whole: JSON text never holds a raw line break.
+            while let end = bytes[start...].firstIndex(of: 0x0A) {
+                number += 1
+                let line = bytes[start..<end]
+                switch try ReadBackRecord.jsonl(line, line: number, output: path) {
+                case .some(let record):
+                    resumed.add(record)
+                    kept += bytes[start...end]
+                case .none: break  // a cross-year finding
+                }
+                start = end + 1
             }
+        case .csvWide, .csvLong:
+            let records: [CSVReader.Record]
+            do { records = try CSVReader.completeRecords(bytes) } catch let error as CSVReader.ParseError {
+                throw damaged(path, "\(error)")
+            }
+            guard let header = records.first else { kept = []; break }
+            guard header.fields == format.columns else {
+                throw damaged(path, "its columns are not those of \(format.rawValue) as this gxconvert writes it")
+            }
+            var rows = Array(records.dropFirst())
+            if format == .csvLong, let last = rows.last?.fields.first {
+                // The last input's rows may be incomplete: drop them all and convert it again.
+                while rows.last?.fields.first == last { rows.removeLast() }
+            }
+            let groups = format == .csvWide ? rows.map { [$0.fields] } : ReadBackRecord.groupedByFile(rows.map(\.fields))
+            for group in groups {
+                resumed.add(try format == .csvWide ? .csvWide(group[0], output: path) : .csvLong(group, output: path))
+            }
+            kept = Array(bytes[..<(rows.last ?? header).end])
         }
-        if format == .csvLong, let last = done.last {
-            // Rows of the last input may be incomplete: drop them all and convert it again.
-            var keep = lines.count
-            while keep > 0, firstField(lines[keep - 1]) == last { keep -= 1 }
-            let headerLines = format.header != nil ? 1 : 0
-            let kept = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(headerLines + keep)
-            bytes = kept.isEmpty ? [] : Array(kept.joined(separator: [0x0A])) + [0x0A]
-            done.removeAll { $0 == last }
+        do {
+            try FileIO.write(kept, to: path)
+        } catch let error as GXError {
+            throw GXError(.output, "cannot rewrite the output to resume it: \(error.message)", file: path)
         }
-        guard FileManager.default.createFile(atPath: path + ".gxtmp-resume", contents: Data(bytes)),
-              rename(path + ".gxtmp-resume", path) == 0 else {
-            throw GXError(.output, "cannot rewrite the output to resume", file: path)
-        }
-        return Set(done)
+        return resumed
     }
 
-    /// The first CSV field of a line, unquoted.
-    static func firstField(_ line: [UInt8]) -> String {
-        var text = String(decoding: line, as: UTF8.self)
-        if text.hasSuffix("\r") { text.removeLast() }
-        guard text.first == "\"" else { return String(text.prefix { $0 != "," }) }
-        var out = ""
-        var i = text.index(after: text.startIndex)
-        while i < text.endIndex {
-            let ch = text[i]
-            if ch == "\"" {
-                let next = text.index(after: i)
-                if next < text.endIndex, text[next] == "\"" { out.append("\""); i = text.index(after: next); continue }
-                break
-            }
-            out.append(ch)
-            i = text.index(after: i)
-        }
-        return out
+    static func damaged(_ path: String, _ what: String) -> GXError {
+        GXError(.output, "cannot resume: the output is not one gxconvert batch wrote, or was changed since (\(what))",
+                file: path, hint: "run again without --resume to write it afresh, or give another -o")
     }
 }

@@ -22,6 +22,9 @@ struct Batch: ParsableCommand {
           gxconvert batch reports/ -o sheet.csv --to csv-wide --jobs 2
           gxconvert batch reports/ -o 2023.jsonl --resume      # continue a stopped run
 
+        With --resume, the inputs already in the output are skipped, the rest appended, and the \
+        summary, the exit status and the cross-year checks cover the whole output.
+
         Exit status: 0 every input converted with no rule errors; 1 some reports break a hard rule; \
         3 some inputs could not be read (their records say why); 4 the output could not be written.
         """)
@@ -80,7 +83,7 @@ struct Batch: ParsableCommand {
         var text = ""
         for d in summary.crossYear { text += DiagnosticText.line(d, file: d.cells.first?.file ?? "") + "\n" }
         text += "gxconvert batch: \(summary.found) file(s)"
-        if summary.skipped > 0 { text += ", \(summary.skipped) already done" }
+        if summary.skipped > 0 { text += ", \(summary.skipped) already in the output; in all" }
         text += "; converted \(summary.converted) (\(summary.withRuleErrors) with rule errors), \(summary.unreadable) unreadable"
         if !summary.crossYear.isEmpty { text += ", \(summary.crossYear.count) cross-year finding(s)" }
         Stderr.write(text + "\n")

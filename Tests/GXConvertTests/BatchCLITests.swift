@@ -47,7 +47,7 @@ import GXTestSupport
 
         let resumed = try CLITests.run(["batch", dir.path, "-o", killed.path, "--jobs", "2", "--resume"])
         #expect(resumed.status == 3)
-        #expect(resumed.stderr.contains("already done"))
+        #expect(resumed.stderr.contains("already in the output"))
         #expect(try Data(contentsOf: killed) == Data(contentsOf: clean))
     }
 

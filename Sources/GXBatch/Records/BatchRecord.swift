@@ -1,6 +1,7 @@
 import GXExport
 import GXModel
 import GXTemplate
+import GXValidation
 
 /// How each converted (or failed) input becomes lines of the batch output.
 public enum BatchFormat: String, Sendable, CaseIterable {
@@ -11,14 +12,16 @@ public enum BatchFormat: String, Sendable, CaseIterable {
     /// One row per table cell.
     case csvLong = "csv-long"
 
-    var header: String? {
+    /// The CSV header's fields (nil for jsonl).
+    var columns: [String]? {
         switch self {
         case .jsonl: return nil
-        case .csvWide: return CSVWriter.record(WideColumns.header)
-        case .csvLong: return CSVWriter.record(["file", "status", "error_code", "agency", "year", "table", "row", "column",
-                                             "value", "text", "kind"])
+        case .csvWide: return WideColumns.header
+        case .csvLong: return LongColumns.header
         }
     }
+
+    var header: String? { columns.map(CSVWriter.record) }
 
     /// The output for one input, as the bytes appended to the output: its report, or why it could
     /// not be read.
@@ -63,23 +66,35 @@ public enum BatchFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// The columns of `csv-long`: the input and its status, then one table cell per row.
+enum LongColumns {
+    static let header = ["file", "status", "error_code", "agency", "year", "table", "row", "column", "value", "text", "kind"]
+}
+
 /// The fixed column set of `csv-wide`: metadata, then every cell of both template variants.
 enum WideColumns {
     static let meta = ["file", "status", "error_code", "agency", "year", "date", "template_active_disclosure",
                        "template_requests", "template_review_litigation", "errors", "warnings"]
 
-    static let cells: [String] = {
+    static let cellPaths: [CellPath] = {
         var seen = Set<String>()
-        var out: [String] = []
+        var out: [CellPath] = []
         for key in StandardTableKey.allCases {
             for variant in [TemplateVariant.v2021, .v2019] {
                 for (path, _) in Template.spec(key, variant).cellPaths where seen.insert(path.description).inserted {
-                    out.append(path.description)
+                    out.append(path)
                 }
             }
         }
         return out
     }()
+
+    static let cells = cellPaths.map(\.description)
+
+    /// The cells a cross-year check reads, with their place in a row (for reading rows back).
+    static let keptCells: [(column: Int, path: CellPath)] = cellPaths.enumerated()
+        .filter { CrossYearFacts.isKept($0.element, activeDisclosureVariant: .v2021) }
+        .map { (meta.count + $0.offset, $0.element) }
 
     static let header = meta + cells
 
