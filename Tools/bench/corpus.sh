@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a benchmark corpus of report files of all three formats from the fixtures:
-#   bash Tools/bench/corpus.sh OUT_DIR [COPIES]   (default 12 copies → about 600 files)
+#   bash Tools/bench/corpus.sh OUT_DIR [COPIES]   (default 12 copies → about 950 files)
 # Every fixture that converts (DOCX, HTML, text; not the hostile ones) is copied COPIES times
 # under distinct names, flat, so every tool sees the same files.
 set -euo pipefail

@@ -6,15 +6,16 @@
 #      files (installed from Debian and PyPI when missing; skipped if they cannot be had),
 # then prints documents per second and the ratios. Also the in-process micro-benchmark.
 # The DOCX floor and 1-job batch are alternated REPEAT times and pandoc run twice; the best run of
-# each counts (the one a shared machine disturbed least).
-#   [REPEAT=3] bash Tools/bench/run.sh [COPIES]   (default 12 → about 600 files)
+# each counts (the one a shared machine disturbed least). Also: a mixed folder with broken files
+# converted to each output format and read back with Python's json and csv modules.
+#   [REPEAT=5] bash Tools/bench/run.sh [COPIES]   (default 12 → about 950 files)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
 bash Tools/setup.sh
 swift build -c release --product gxconvert >/dev/null
 swift build -c release --product gxbench >/dev/null
-corpus=$(mktemp -d /tmp/gx-corpus.XXXXXX); trap 'rm -rf "$corpus" "$corpus.out"' EXIT
+corpus=$(mktemp -d /tmp/gx-corpus.XXXXXX); trap 'rm -rf "$corpus" "$corpus".*' EXIT
 bash Tools/bench/corpus.sh "$corpus" "${1:-12}"
 mkdir -p "$corpus.out"
 now() { date +%s.%N; }
@@ -34,10 +35,10 @@ one=$(python3 -c "print($t1-$t0)"); all=$(python3 -c "print($t3-$t2)")
 echo "batch, 1 job,  all $n files: $(rate "$n" "$one")"
 echo "batch, $jobs jobs, all $n files: $(rate "$n" "$all")"
 # The DOCX comparison: floor and 1-job batch on the same DOCX-only folder, alternated REPEAT times
-# (default 3); the best run of each counts, as the run least disturbed by a shared machine.
+# (default 5); the best run of each counts, as the run least disturbed by a shared machine.
 mkdir -p "$corpus.docx"; cp "$corpus"/*.docx "$corpus.docx/"
 one_docx=""; floor_docx=""
-for ((k = 0; k < ${REPEAT:-3}; k++)); do
+for ((k = 0; k < ${REPEAT:-5}; k++)); do
   f=$(.build/release/gxbench --floor "$corpus.docx" | awk '$2=="docx" {print $4}')
   t4=$(now); .build/release/gxconvert batch "$corpus.docx" -o "$corpus.out/d1.jsonl" --jobs 1 --no-progress 2>/dev/null || true; t5=$(now)
   b=$(python3 -c "print($t5-$t4)")
@@ -46,8 +47,34 @@ for ((k = 0; k < ${REPEAT:-3}; k++)); do
   one_docx=$(python3 -c "print(min(x for x in [$b, ${one_docx:-$b}]))")
 done
 rm -rf "$corpus.docx"
-echo "batch, 1 job,  $ndocx DOCX files: $(rate "$ndocx" "$one_docx")  (best of ${REPEAT:-3})"
-echo "floor,         $ndocx DOCX files: $(rate "$ndocx" "$floor_docx")  (best of ${REPEAT:-3})"
+echo "batch, 1 job,  $ndocx DOCX files: $(rate "$ndocx" "$one_docx")  (best of ${REPEAT:-5})"
+echo "floor,         $ndocx DOCX files: $(rate "$ndocx" "$floor_docx")  (best of ${REPEAT:-5})"
+
+echo; echo "== a mixed folder with broken files, in one command per output format, read back by Python's json and csv"
+mkdir -p "$corpus.mixed"; cp "$corpus"/* "$corpus.mixed/"
+for f in truncated.docx malformed.docx pdf-renamed.docx xxe-file.docx zip-bomb-ratio.docx empty.docx; do
+  cp "Fixtures/hostile/$f" "$corpus.mixed/broken-$f"
+done
+for format in jsonl csv-wide csv-long; do
+  status=0
+  .build/release/gxconvert batch "$corpus.mixed" -o "$corpus.out/mixed.$format" --to "$format" --no-progress \
+    2>"$corpus.out/mixed.$format.err" || status=$?
+  echo "$format: exit $status; $(tail -1 "$corpus.out/mixed.$format.err")"
+  python3 - "$corpus.out/mixed.$format" "$format" <<'PY'
+import collections, csv, json, sys
+path, form = sys.argv[1], sys.argv[2]
+if form == "jsonl":
+    kinds = collections.Counter(json.loads(line)["schema"] for line in open(path, encoding="utf-8"))
+    print("  json.loads:", ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+else:
+    rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+    widths = {len(r) for r in rows}
+    status = collections.Counter(r[1] for r in rows[1:])
+    print(f"  csv.reader: {len(rows) - 1} rows of {widths.pop() if len(widths) == 1 else widths} fields;",
+          ", ".join(f"{n} {k}" for k, n in sorted(status.items())))
+PY
+done
+rm -rf "$corpus.mixed"
 
 echo; echo "== memory: peak RSS of batch (1 job) on a tenth of the corpus and on all of it"
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null 2>&1 || true
