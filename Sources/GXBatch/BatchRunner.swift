@@ -54,7 +54,7 @@ public enum BatchRunner {
         summary.skipped = files.count - todo.count
 
         let log = try OutputLog(path: options.output, append: canResume)
-        if !canResume, let header = options.format.header { try log.write(header) }
+        if earlier.isEmpty, let header = options.format.header { try log.write(header) }
 
         let state = RunState(count: todo.count, window: options.jobs * 4, log: log,
                              progress: ProgressDisplay(total: todo.count, enabled: options.progress))

@@ -12,6 +12,8 @@ struct ResumedOutput {
     var withRuleErrors = 0
     var unreadable = 0
     var facts: [CrossYearFacts] = []
+    /// Nothing was kept (an empty file, or one cut off inside its CSV header): it needs its header.
+    var isEmpty = true
 
     mutating func add(_ record: ReadBackRecord) {
         done.insert(record.file)
@@ -74,6 +76,7 @@ enum ResumeIndex {
             }
             kept = Array(bytes[..<(rows.last ?? header).end])
         }
+        resumed.isEmpty = kept.isEmpty
         do {
             try FileIO.write(kept, to: path)
         } catch let error as GXError {

@@ -172,4 +172,18 @@ import GXTestSupport
         #expect(throws: GXError.self) { try Self.run(dir, .csvWide, resume: true, output: out) }
         #expect(try String(contentsOf: out, encoding: .utf8) == "name,score\r\nx,1\r\n", "left as it was")
     }
+
+    /// Killed before its first record (or inside the header): the resumed run writes the header too.
+    @Test(arguments: [BatchFormat.csvWide, .csvLong])
+    func anEmptyOrCutHeaderIsWrittenAgain(_ format: BatchFormat) throws {
+        let dir = try Self.mixedFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.deletingLastPathComponent().appendingPathComponent("\(dir.lastPathComponent)-empty.\(format.rawValue)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let full = try Self.run(dir, format, output: out).1
+        for cut in [0, 20] {
+            try Data(Array(full.utf8).prefix(cut)).write(to: out)
+            #expect(try Self.run(dir, format, resume: true, output: out).1 == full, "cut at \(cut)")
+        }
+    }
 }
