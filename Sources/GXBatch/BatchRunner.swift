@@ -145,7 +145,7 @@ final class RunState: @unchecked Sendable {
             if ready.ruleErrors { withRuleErrors += 1 }
             if let f = ready.facts { facts.append(f) }
             nextToWrite += 1
-            progress.update(done: nextToWrite, failed: unreadable, force: nextToWrite == count)
+            progress.update(done: nextToWrite, failed: unreadable, ruleErrors: withRuleErrors, force: nextToWrite == count)
         }
         condition.broadcast()
     }

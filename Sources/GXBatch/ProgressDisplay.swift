@@ -19,7 +19,7 @@ final class ProgressDisplay: @unchecked Sendable {
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
 
     /// Called under the runner's lock.
-    func update(done: Int, failed: Int, force: Bool = false) {
+    func update(done: Int, failed: Int, ruleErrors: Int, force: Bool = false) {
         guard enabled else { return }
         let now = Date()
         guard force || now.timeIntervalSince(last) >= 0.1 else { return }
@@ -27,8 +27,8 @@ final class ProgressDisplay: @unchecked Sendable {
         let elapsed = max(now.timeIntervalSince(start), 0.001)
         let rate = Double(done) / elapsed
         let left = rate > 0 ? Double(total - done) / rate : 0
-        let line = String(format: "\r\u{1B}[2K[%d/%d] %.0f files/s, %d unreadable, %@ left", done, total, rate, failed,
-                          Self.clock(left) as NSString)
+        let line = String(format: "\r\u{1B}[2K[%d/%d] %.0f files/s, %d unreadable, %d with rule errors, %@ left", done, total,
+                          rate, failed, ruleErrors, Self.clock(left) as NSString)
         FileHandle.standardError.write(line.data(using: .utf8)!)
     }
 
