@@ -1,4 +1,3 @@
-import Foundation
 import GXConvert
 import GXExport
 import GXModel
@@ -32,10 +31,8 @@ struct ResumedOutput {
 /// too: they are worked out anew over all reports at the end of the resumed run.
 enum ResumeIndex {
     static func prepare(_ path: String, format: BatchFormat) throws -> ResumedOutput {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GXError(.io, "cannot read the output to resume it", file: path)
-        }
-        let bytes = [UInt8](data)
+        // The whole output is read back; only an unreadable one stops the resume.
+        let bytes = try FileIO.read(path, maxBytes: Int.max - 1)
         var resumed = ResumedOutput()
         var kept: [UInt8]
         switch format {
