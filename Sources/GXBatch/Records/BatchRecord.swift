@@ -91,6 +91,9 @@ enum WideColumns {
 
     static let cells = cellPaths.map(\.description)
 
+    /// The column naming table 二's template variant.
+    static let activeDisclosureTemplate = meta.firstIndex(of: "template_active_disclosure")!
+
     /// The cells a cross-year check reads, with their place in a row (for reading rows back).
     static let keptCells: [(column: Int, path: CellPath)] = cellPaths.enumerated()
         .filter { CrossYearFacts.isKept($0.element, activeDisclosureVariant: .v2021) }

@@ -81,7 +81,7 @@ struct ReadBackRecord {
     /// against an earlier run's row names the cell and file but no place in the file.
     static func csvWide(_ fields: [String], output: String) throws -> ReadBackRecord {
         let status = try status(fields[1], output)
-        let variant = TemplateVariant(rawValue: fields[WideColumns.meta.firstIndex(of: "template_active_disclosure")!])
+        let variant = TemplateVariant(rawValue: fields[WideColumns.activeDisclosureTemplate])
         let kept = WideColumns.keptCells.compactMap { column, path -> (CellPath, CrossYearCell)? in
             let value = fields[column]
             guard !value.isEmpty, CrossYearFacts.isKept(path, activeDisclosureVariant: variant) else { return nil }

@@ -85,9 +85,7 @@ public struct CrossYearFacts: Sendable {
             case ("requests", "carried_forward"):
                 if let i = columns.firstIndex(of: path.column) { forward[i] = cell }
             case ("active_disclosure", _) where activeDisclosureVariant == .v2021:
-                if let r = Self.documentRows.firstIndex(of: path.row), let c = Self.documentColumns.firstIndex(of: path.column) {
-                    docs[r * Self.documentColumns.count + c] = cell
-                }
+                if let i = Self.documentSlot(path.row, path.column) { docs[i] = cell }
             default: continue
             }
         }
@@ -98,8 +96,13 @@ public struct CrossYearFacts: Sendable {
 
     /// A document-count cell of table 二: `row` is `regulations` or `normative_documents`.
     func document(_ row: String, _ column: String) -> CrossYearCell? {
-        guard let r = Self.documentRows.firstIndex(of: row), let c = Self.documentColumns.firstIndex(of: column) else { return nil }
-        return documents[r * Self.documentColumns.count + c]
+        Self.documentSlot(row, column).flatMap { documents[$0] }
+    }
+
+    /// Where a document-count cell sits in `documents`.
+    private static func documentSlot(_ row: String, _ column: String) -> Int? {
+        guard let r = documentRows.firstIndex(of: row), let c = documentColumns.firstIndex(of: column) else { return nil }
+        return r * documentColumns.count + c
     }
 
     /// Agencies match after folding width, spaces and punctuation (`克井镇人民政府` = `克井镇 人民政府`).
