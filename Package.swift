@@ -27,7 +27,7 @@ let package = Package(
         // Exported, pdftotext and OCR text; rebuilds the standard tables with the template's help.
         .target(name: "GXText", dependencies: ["GXModel", "GXTemplate"]),
         // HTML pages (portal pages, Word/WPS "Save as HTML", LibreOffice exports).
-        .target(name: "GXHTML", dependencies: ["GXModel", "CLibXML2"]),
+        .target(name: "GXHTML", dependencies: ["GXModel", "GXTemplate", "CLibXML2"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "GXValidationTests", dependencies: ["GXValidation", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
         .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel"]),
-        .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXModel"]),
+        .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXExport", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
                                                          "GXDocx", "CLibXML2", "CLibZip", "GXTestSupport"]),

@@ -22,7 +22,7 @@ public enum CellReader {
            !(0xFF01...0xFF5E).contains(first.value), first != "无", first != "不" {
             return (.text, nil)
         }
-        let folded = LabelNormalizer.fold(printed)
+        let folded = TextFold.fold(printed)
         if folded.isEmpty { return (.blank, nil) }
         if folded.utf8.count <= notApplicableMaxBytes, notApplicable.contains(folded) { return (.na, nil) }
         if let number = parseNumber(folded) { return (.number, number) }

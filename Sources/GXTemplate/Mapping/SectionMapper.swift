@@ -62,15 +62,15 @@ struct SectionMapper {
             var title = oneLine(first.paragraph.text)
             result.titleBlocks.insert(first.block)
             consumed = 1
-            if !LabelNormalizer.fold(title).contains(utf8: "报告"), beforeFirstHeading.count > 1 {
+            if !TextFold.fold(title).contains(utf8: "报告"), beforeFirstHeading.count > 1 {
                 let joined = title + oneLine(beforeFirstHeading[1].paragraph.text)
-                if LabelNormalizer.fold(joined).contains(utf8: "报告"), joined.count <= 80 {
+                if TextFold.fold(joined).contains(utf8: "报告"), joined.count <= 80 {
                     title = joined
                     result.titleBlocks.insert(beforeFirstHeading[1].block)
                     consumed = 2
                 }
             }
-            if LabelNormalizer.fold(title).contains(utf8: "政府信息公开") || LabelNormalizer.fold(title).contains(utf8: "报告") {
+            if TextFold.fold(title).contains(utf8: "政府信息公开") || TextFold.fold(title).contains(utf8: "报告") {
                 result.title = title
             } else {
                 result.titleBlocks = []
@@ -118,7 +118,7 @@ struct SectionMapper {
     static func heading(_ text: String, after: Int) -> (Int, String, String?)? {
         // Only a line that starts with a section number can be a heading: the rest is never folded.
         guard let first = text.first, "一二三四五六".contains(first) else { return nil }
-        let folded = LabelNormalizer.fold(text)
+        let folded = TextFold.fold(text)
         for index in after..<Template.sections.count {
             let spec = Template.sections[index]
             guard folded.hasPrefix(spec.number + "、") || folded.hasPrefix(spec.number + ".") else { continue }
@@ -131,7 +131,7 @@ struct SectionMapper {
                 let after = text[text.index(after: stop)...].trimmingCharacters()
                 rest = after.isEmpty ? nil : after
             }
-            let key = LabelNormalizer.fold(heading)
+            let key = TextFold.fold(heading)
             guard spec.keywords.contains(where: { key.contains(utf8: $0) }) else { return nil }
             return (index, heading.trimmedCell, rest)
         }
