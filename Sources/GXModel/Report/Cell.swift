@@ -79,6 +79,9 @@ public struct ReportCell: Sendable {
     /// The source had a value here that could not be read, and no equation could restore it: the
     /// value is unknown (kind `blank`, value null), which is not the same as printed blank.
     public var lost: Bool = false
+    /// For money cells: the unit `number` is in (the header's, or the printed one where the header
+    /// states none); `text` keeps what was printed (`251000元`).
+    public var unit: String? = nil
 
     public init(path: CellPath, text: String, kind: CellKind, number: PrintedNumber?, source: SourceLocation,
                 repair: Repair? = nil) {

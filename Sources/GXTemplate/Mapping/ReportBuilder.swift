@@ -6,8 +6,10 @@ public enum ReportBuilder {
     public static func build(_ document: Document, source: SourceInfo) -> Report {
         var report = Report(source: source)
         report.diagnostics = document.diagnostics
+        // Layout tables dissolved and tables printed in pieces joined, before anything is mapped.
+        let (blocks, labeledTables) = TableAssembly.assemble(document.blocks, diagnostics: &report.diagnostics)
 
-        let sections = SectionMapper.map(document.blocks)
+        let sections = SectionMapper.map(blocks)
         report.title = sections.title
         if let title = sections.title {
             let (agency, year) = TitleReader.agencyAndYear(title)
@@ -22,9 +24,9 @@ public enum ReportBuilder {
 
         // Standard tables: recognised by content, first of each kind wins.
         var mapped: [Int: MappedTable] = [:]
-        for (b, block) in document.blocks.enumerated() {
+        for (b, block) in blocks.enumerated() {
             guard case .table(let table) = block else { continue }
-            let labeled = LabeledTable(table)
+            let labeled = labeledTables[b] ?? LabeledTable(table)
             guard let key = classify(labeled, section: sections.sectionOfBlock[b]),
                   !mapped.values.contains(where: { $0.table.key == key }) else { continue }
             var result: MappedTable
@@ -55,7 +57,7 @@ public enum ReportBuilder {
             }
         }
 
-        report.bookmarks = resolveBookmarks(document.blocks, sections: sections, mapped: mapped)
+        report.bookmarks = resolveBookmarks(blocks, sections: sections, mapped: mapped)
         return report
     }
 
