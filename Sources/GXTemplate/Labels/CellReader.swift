@@ -33,7 +33,7 @@ public enum CellReader {
     /// than any count has, or two numbers in one cell (`1`, a line break, `2` must not become 12).
     /// The mappers report it, so a refused value is never silent.
     public static func refusal(_ printed: String) -> String? {
-        let folded = LabelNormalizer.fold(printed)
+        let folded = TextFold.fold(printed)
         guard parseNumber(folded, digitLimit: Int.max) != nil else { return nil }
         if holdsSeveralNumbers(printed) { return "the cell holds more than one number (“\(printed)”), not one value" }
         if parseNumber(folded) == nil { return "more than \(PrintedNumber.maxDigits) digits is not a count" }

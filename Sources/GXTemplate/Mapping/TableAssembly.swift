@@ -67,7 +67,7 @@ enum TableAssembly {
     private static func isTitle(_ text: String) -> Bool {
         // Most cells are short numbers or labels without 报告: no folding for those.
         guard text.utf8.count >= 18, text.utf8.count <= 400, text.contains(utf8: "报告") else { return false }
-        let folded = LabelNormalizer.fold(text)
+        let folded = TextFold.fold(text)
         return folded.contains(utf8: "政府信息公开") && folded.contains(utf8: "年度报告")
     }
 
