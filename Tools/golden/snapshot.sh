@@ -18,8 +18,8 @@ run() {  # run NAME CMD... : stdout to NAME, stderr to NAME.err, exit status to 
   local name=$1; shift
   "$@" >"$out/$name" 2>"$out/$name.err"; echo $? >"$out/$name.rc"
 }
-inputs=$(find Fixtures/docx Fixtures/html Fixtures/text Fixtures/validation Fixtures/hostile -type f \
-  \( -name '*.docx' -o -name '*.html' -o -name '*.txt' \) | LC_ALL=C sort)
+dirs=$(for d in docx html text pdf validation hostile; do [ -d "Fixtures/$d" ] && echo "Fixtures/$d"; done)
+inputs=$(find $dirs -type f \( -name '*.docx' -o -name '*.html' -o -name '*.txt' -o -name '*.pdf' \) | LC_ALL=C sort)
 for f in $inputs; do
   key=$(echo "$f" | sed 's|^Fixtures/||; s|/|__|g')
   for to in json csv md html txt; do run "$key.$to" "$gx" "$f" --to "$to"; done
@@ -37,7 +37,8 @@ done
 run "validation-all.validate.json" "$gx" validate --format json --verbose Fixtures/validation/*.docx
 run "validation-all-txt.validate.json" "$gx" validate --format json --verbose Fixtures/validation/*.txt
 run "validation-all.blank0.validate.json" "$gx" validate --format json --blank-as-zero Fixtures/validation/*.docx
-for dir in docx html text validation hostile; do
+for dir in docx html text pdf validation hostile; do
+  [ -d "Fixtures/$dir" ] || continue
   for to in jsonl csv-wide csv-long; do
     run "batch-$dir.$to.log" "$gx" batch "Fixtures/$dir" -o "$out/batch-$dir.$to" --to "$to" --jobs 1 --no-progress
   done
