@@ -1,6 +1,7 @@
 import GXDocx
 import GXHTML
 import GXModel
+import GXScan
 import GXTemplate
 import GXText
 import GXValidation
@@ -10,11 +11,15 @@ public struct ConvertOptions: Sendable {
     public var format: SourceFormat?
     public var limits: ReadLimits
     public var validation: ValidationOptions
+    /// OCR of page images and scanned PDFs.
+    public var scan: ScanOptions
 
-    public init(format: SourceFormat? = nil, limits: ReadLimits = .standard, validation: ValidationOptions = .init()) {
+    public init(format: SourceFormat? = nil, limits: ReadLimits = .standard, validation: ValidationOptions = .init(),
+                scan: ScanOptions = .init()) {
         self.format = format
         self.limits = limits
         self.validation = validation
+        self.scan = scan
     }
 }
 
@@ -37,6 +42,8 @@ public enum Converter {
             return try HTMLReader.read(bytes, limits: options.limits)
         case .text:
             return try TextReader.read(bytes)
+        case .image:
+            return try ScanReader.read(bytes, options: options.scan, limits: options.limits)
         }
     }
 

@@ -1,4 +1,5 @@
 import GXModel
+import GXScan
 
 /// Decides the input format from its bytes, not its name: uploads arrive misnamed all the time.
 public enum FormatSniffer {
@@ -14,6 +15,7 @@ public enum FormatSniffer {
                           hint: "extract its text with `pdftotext -layout in.pdf out.txt` and convert that")
         }
         if bytes.starts(with: [0x50, 0x4B]) { return .docx }
+        if ScanReader.isImage(bytes) { return .image }
         if looksLikeHTML(bytes) || looksLikeUTF16HTML(bytes) { return .html }
         return .text
     }

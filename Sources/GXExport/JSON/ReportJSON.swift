@@ -123,6 +123,13 @@ public enum ReportJSON {
         if let element = l.element { s.key("element"); s.string(element) }
         if l.line > 0 { s.key("line"); s.int(l.line) }
         if l.column > 0 { s.key("column"); s.int(l.column) }
+        if let page = l.page { s.key("page"); s.int(page) }
+        if let b = l.box {
+            s.key("bbox"); s.openArray()
+            for v in [b.x, b.y, b.width, b.height] { s.element(); s.int(v) }
+            s.closeArray()
+        }
+        if let c = l.confidence { s.key("confidence"); s.int(c) }
         s.closeObject()
     }
 
