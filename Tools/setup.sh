@@ -11,3 +11,10 @@ if ! pkg-config --exists libxml-2.0 libzip libcrypto lept tesseract 2>/dev/null 
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y libxml2-dev libzip-dev libssl-dev pkg-config \
     libleptonica-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng
 fi
+# The CSV formula-injection test opens our CSV with LibreOffice Calc (headless) and reads the xlsx
+# back with Python.
+if ! command -v soffice >/dev/null 2>&1 || ! ls /usr/lib/libreoffice/program/libscfiltlo.so >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y libreoffice-calc-nogui python3
+fi
