@@ -20,6 +20,10 @@ let package = Package(
         // Scans: leptonica for images and morphology, libtesseract's C API for OCR.
         .systemLibrary(name: "CLeptonica", pkgConfig: "lept", providers: [.apt(["libleptonica-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
+        // poppler's GLib binding (the library behind pdftotext): words, boxes and font sizes of PDF pages.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // zlib's inflate: a PDF's compressed streams measured before poppler expands them.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The canonical model: document layer (what adapters produce) and report layer (what users get).
         .target(name: "GXModel"),
@@ -35,12 +39,14 @@ let package = Package(
         .target(name: "GXImaging", dependencies: ["CLeptonica", "CTesseract"]),
         // Scanned reports: page images through OCR, tables from their ruling lines.
         .target(name: "GXScan", dependencies: ["GXModel", "GXImaging"]),
+        // Born-digital PDFs: words by position on the page, laid out and read into the same document model.
+        .target(name: "GXPDF", dependencies: ["GXModel", "GXText", "CPoppler", "CZlib"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).
         .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate", "CLibXML2", "CLibZip"]),
         // Sniff → adapter → report → validate → export.
-        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXScan", "GXValidation", "GXExport", "CLibCrypto"]),
+        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXPDF", "GXScan", "GXValidation", "GXExport", "CLibCrypto"]),
         // Many inputs on many workers, in a deterministic order, resumable.
         .target(name: "GXBatch", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
         .executableTarget(name: "gxconvert", dependencies: [
@@ -58,6 +64,7 @@ let package = Package(
         .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXModel"]),
         .testTarget(name: "GXScanTests", dependencies: ["GXScan", "GXImaging", "GXModel", "GXTestSupport"]),
+        .testTarget(name: "GXPDFTests", dependencies: ["GXPDF", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXExport", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
                                                          "GXDocx", "CLibXML2", "CLibZip", "GXTestSupport"]),

@@ -1,6 +1,7 @@
 import GXDocx
 import GXHTML
 import GXModel
+import GXPDF
 import GXScan
 import GXTemplate
 import GXText
@@ -42,6 +43,8 @@ public enum Converter {
             return try HTMLReader.read(bytes, limits: options.limits)
         case .text:
             return try TextReader.read(bytes)
+        case .pdf:
+            return try PDFReader.read(bytes, limits: options.limits)
         case .image:
             return try ScanReader.read(bytes, options: options.scan, limits: options.limits)
         }

@@ -125,9 +125,13 @@ public enum ReportJSON {
         if l.line > 0 { s.key("line"); s.int(l.line) }
         if l.column > 0 { s.key("column"); s.int(l.column) }
         if let page = l.page { s.key("page"); s.int(page) }
-        if let b = l.box {
+        if let box = l.box {
             s.key("bbox"); s.openArray()
-            for v in [b.x, b.y, b.width, b.height] { s.element(); s.int(v) }
+            // Tenths of a point: finer than any printed glyph needs, and the same text on every machine.
+            for v in [box.x0, box.y0, box.x1, box.y1] {
+                let tenths = Int((v * 10).rounded())
+                s.element(); s.number("\(tenths < 0 ? "-" : "")\(abs(tenths) / 10).\(abs(tenths) % 10)")
+            }
             s.closeArray()
         }
         if let c = l.confidence { s.key("confidence"); s.int(c) }

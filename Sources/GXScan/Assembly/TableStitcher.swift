@@ -127,5 +127,6 @@ enum TableStitcher {
 }
 
 extension PageBox {
-    init(_ b: PixelBox) { self.init(x: b.x, y: b.y, width: b.width, height: b.height) }
+    /// A scan's box: pixels of the straightened page image.
+    init(_ b: PixelBox) { self.init(x0: Double(b.x), y0: Double(b.y), x1: Double(b.maxX), y1: Double(b.maxY)) }
 }
