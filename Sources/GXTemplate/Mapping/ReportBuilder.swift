@@ -38,6 +38,7 @@ public enum ReportBuilder {
             // Text and OCR readers flag values they lost or doubt; only the equations may settle them.
             let flags = RepairInput.collect(table, roles: result.roles)
             if !flags.isEmpty { result.diagnostics += Repairer.apply(flags, to: &result.table) }
+            result.diagnostics += refusedNumbers(result.table)
             mapped[b] = result
             report.diagnostics += result.diagnostics
         }
@@ -58,6 +59,20 @@ public enum ReportBuilder {
 
         report.bookmarks = resolveBookmarks(blocks, sections: sections, mapped: mapped)
         return report
+    }
+
+    /// `GX-W-NOT-A-NUMBER` for each cell that looks numeric but is kept as text (`CellReader.refusal`):
+    /// a value we will not guess at is said, not dropped silently.
+    static func refusedNumbers(_ table: StandardTable) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for cell in table.cells where cell.kind == .text {
+            guard let why = CellReader.refusal(cell.text) else { continue }
+            let path = cell.path.description
+            out.append(Diagnostic(code: "GX-W-NOT-A-NUMBER", severity: .warning, subject: path,
+                message: "\(path) is kept as text: \(why)", messageZh: "\(path) 按文字保留：不是一个可信的数字",
+                paths: [path], cells: [DiagnosticCell(path: path, text: cell.text, source: cell.source)], source: cell.source))
+        }
+        return out
     }
 
     /// Which standard table a document table is, by what it says; the section it sits in breaks ties.
