@@ -25,10 +25,12 @@ public struct LegacyWordConverter: Sendable {
         self.timeout = timeout
     }
 
-    /// The `soffice` on the PATH, if there is one. `GX_SOFFICE` names another binary; set empty it
-    /// turns conversion off.
+    /// The `soffice` on the PATH, if there is one and it can be run cut off from the network.
+    /// `GX_SOFFICE` names another binary; set empty it turns conversion off.
     public static func onPath() -> LegacyWordConverter? {
         let environment = ProcessInfo.processInfo.environment
+        if environment["GX_SOFFICE"] == "" { return nil }
+        guard unshare != nil else { return nil }
         if let named = environment["GX_SOFFICE"] {
             return named.isEmpty || access(named, X_OK) != 0 ? nil : LegacyWordConverter(soffice: named)
         }
