@@ -31,7 +31,7 @@ struct Convert: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read the input as this format instead of sniffing its bytes (docx, html, text).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Read the input as this format instead of sniffing its bytes (docx, html, text, pdf).", valueName: "format"))
     var from: SourceFormat?
 
     @Flag(name: .long, help: "Write JSON on one line.")
