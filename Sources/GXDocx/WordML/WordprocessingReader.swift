@@ -67,6 +67,8 @@ final class WordprocessingReader: SAXHandler {
         var blocks: [Block] = []
     }
     @exclusivity(unchecked) private var frames: [Frame] = []
+    /// `w:altChunk`s in the body: the relationship id and where in `blocks` its content goes.
+    @exclusivity(unchecked) private(set) var altChunks: [(id: String, at: Int, source: SourceLocation)] = []
 
     /// True when a block ending now stands directly in the innermost open text box.
     private var atFrameLevel: Bool {
@@ -162,6 +164,17 @@ final class WordprocessingReader: SAXHandler {
             paragraphs.append(builder)
         case .txbxContent:
             frames.append(Frame(paragraphs: paragraphs.count, tables: tables.count))
+        case .altChunk:
+            // Another document embedded whole (OA systems paste HTML or DOCX this way).
+            let source = SourceLocation(part: part, line: driver.line)
+            if let id = attributes.value("id"), paragraphs.isEmpty, tables.isEmpty, frames.isEmpty {
+                altChunks.append((id, blocks.count, source))
+            } else {
+                diagnostics.append(Diagnostic(code: "GX-W-ALTCHUNK-SKIPPED", severity: .warning,
+                    message: "an embedded document (w:altChunk) inside a table or text box was not read", messageZh: "表格或文本框内的嵌入文档未读取", source: source))
+            }
+            ignoreDepth = 1
+            return
         case .pPr: kind = .pPr
         case .pStyle:
             if parent == .pPr, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].style = attributes.value("val") }
