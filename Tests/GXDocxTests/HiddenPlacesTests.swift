@@ -32,6 +32,9 @@ import GXModel
         #expect(cell.text == "0\n8", "two numbers in one cell stay two paragraphs, never glued")
         #expect(cell.blocks.contains { if case .table = $0 { true } else { false } })
         #expect(doc.tables.count == 1)
+        // The box in the same run as the cell's own text: nothing of either is lost.
+        let same = try readDocument(tbl(grid: 1, "<w:tr><w:tc><w:p><w:r><w:t>0</w:t>\(textBox(p("8")).dropFirst(5).dropLast(6))<w:t>件</w:t></w:r></w:p></w:tc></w:tr>"))
+        #expect(same.tables.first?.cells.first?.text == "0件\n8")
     }
 
     @Test func contentControlsAtAnyDepthAndSmartTagsAreTransparent() throws {

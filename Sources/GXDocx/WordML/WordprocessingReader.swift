@@ -53,6 +53,9 @@ final class WordprocessingReader: SAXHandler {
         var style: String?
         var bookmarks: [BookmarkMarker] = []
         var source: SourceLocation
+        /// A text box's text was just joined in: the next run's text starts a new line, so a cell
+        /// `0` with a box holding `8` reads `8` and `0` on two lines, never the number 80.
+        var afterBox = false
         /// Direct list numbering (`w:numPr`); a style may number the paragraph instead.
         var numId: String?
         var ilvl: Int?
@@ -64,6 +67,8 @@ final class WordprocessingReader: SAXHandler {
     private struct Frame {
         let paragraphs: Int
         let tables: Int
+        /// Whether the run holding the box was hidden, restored when the box ends.
+        let runHidden: Bool
         var blocks: [Block] = []
     }
     @exclusivity(unchecked) private var frames: [Frame] = []
@@ -94,6 +99,7 @@ final class WordprocessingReader: SAXHandler {
                 let shift = paragraphs[outer].text.count + (paragraphs[outer].text.isEmpty ? 0 : 1)
                 if !paragraph.text.isEmpty {
                     paragraphs[outer].text += (paragraphs[outer].text.isEmpty ? "" : "\n") + paragraph.text
+                    paragraphs[outer].afterBox = true
                 }
                 paragraphs[outer].bookmarks += paragraph.bookmarks.map {
                     BookmarkMarker(name: $0.name, offset: $0.offset + shift, source: $0.source)
@@ -153,6 +159,12 @@ final class WordprocessingReader: SAXHandler {
         }
         switch element {
         case .p:
+            if inRun, !runText.isEmpty, !runHidden, !paragraphs.isEmpty {
+                // A text box opens inside a run: what the run said before it belongs to the outer
+                // paragraph, ahead of the box (the box's runs would otherwise overwrite it).
+                paragraphs[paragraphs.count - 1].text += runText
+                runText = ""
+            }
             var source = SourceLocation(part: part, line: driver.line)
             if !tables.isEmpty, let cellSource = tables[tables.count - 1].cell?.source { source = cellSource; source.line = driver.line }
             else if paragraphs.isEmpty, tables.isEmpty { bodyParagraphCount += 1; source.paragraph = bodyParagraphCount }
@@ -163,7 +175,14 @@ final class WordprocessingReader: SAXHandler {
             }
             paragraphs.append(builder)
         case .txbxContent:
-            frames.append(Frame(paragraphs: paragraphs.count, tables: tables.count))
+            // The run holding the box may have text before it: that text is the paragraph's, kept
+            // before the box's own runs start.
+            if inRun, !paragraphs.isEmpty, !runText.isEmpty, !fields.contains(true) {
+                if runHidden { paragraphs[paragraphs.count - 1].hidden += runText }
+                else { paragraphs[paragraphs.count - 1].text += runText }
+            }
+            runText = ""
+            frames.append(Frame(paragraphs: paragraphs.count, tables: tables.count, runHidden: runHidden))
         case .altChunk:
             // Another document embedded whole (OA systems paste HTML or DOCX this way).
             let source = SourceLocation(part: part, line: driver.line)
@@ -293,7 +312,11 @@ final class WordprocessingReader: SAXHandler {
             inRun = false
             guard !paragraphs.isEmpty, !fields.contains(true) else { return }
             if runHidden { paragraphs[paragraphs.count - 1].hidden += runText }
-            else { paragraphs[paragraphs.count - 1].text += runText }
+            else if !runText.isEmpty {
+                if paragraphs[paragraphs.count - 1].afterBox { paragraphs[paragraphs.count - 1].text += "\n" }
+                paragraphs[paragraphs.count - 1].afterBox = false
+                paragraphs[paragraphs.count - 1].text += runText
+            }
             runText = ""
         case .p:
             guard var builder = paragraphs.popLast() else { return }
@@ -319,6 +342,9 @@ final class WordprocessingReader: SAXHandler {
             place(.table(table))
         case .txbxContent:
             guard let frame = frames.popLast() else { return }
+            runText = ""
+            runHidden = frame.runHidden
+            inRun = !paragraphs.isEmpty
             // The text box's blocks follow the paragraph that anchors it.
             if !paragraphs.isEmpty, paragraphs.count == frame.paragraphs {
                 paragraphs[paragraphs.count - 1].floating += frame.blocks
