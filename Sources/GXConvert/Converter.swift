@@ -32,6 +32,9 @@ public enum Converter {
     /// LibreOffice when it is installed, looked for once per process.
     public static let installedLegacyConverter = LegacyWordConverter.onPath()
 
+    /// HTML embedded in a DOCX (`w:altChunk`) goes through the HTML adapter.
+    static let embeddedHTML: DocxReader.EmbeddedHTMLReader = { bytes, limits in try HTMLReader.read(bytes, limits: limits) }
+
     /// The document layer, from whichever adapter the bytes call for.
     public static func document(_ bytes: [UInt8], options: ConvertOptions = .init()) throws -> Document {
         var options = options
@@ -43,7 +46,8 @@ public enum Converter {
         }
         if options.format == nil || options.format == .docx, FormatSniffer.isOLE(bytes) {
             guard let converter = options.legacyConverter else { throw FormatSniffer.oldBinary }
-            var document = try DocxReader.read(try converter.convert(bytes, limits: options.limits), limits: options.limits)
+            var document = try DocxReader.read(try converter.convert(bytes, limits: options.limits), limits: options.limits,
+                                               html: embeddedHTML)
             document.provenance = converter.provenance
             document.diagnostics.insert(Diagnostic(code: "GX-I-CONVERTED", severity: .info,
                 message: "an old binary Word/WPS file, " + converter.provenance + "; places name the converted DOCX",
@@ -53,7 +57,7 @@ public enum Converter {
         let format = try options.format ?? FormatSniffer.sniff(bytes)
         switch format {
         case .docx:
-            return try DocxReader.read(bytes, limits: options.limits)
+            return try DocxReader.read(bytes, limits: options.limits, html: embeddedHTML)
         case .html:
             return try HTMLReader.read(bytes, limits: options.limits)
         case .text:
@@ -92,6 +96,25 @@ public enum Converter {
         return document
     }
 
+    /// An input with no visible text (whitespace, a byte order mark) is `GX-E-EMPTY`; one with text
+    /// but nothing of a report — no title, no template section, no standard table — is
+    /// `GX-E-NO-REPORT`: an empty report with exit 0 would pass for a converted one.
+    static func requireReport(_ document: Document, _ report: Report) throws {
+        guard report.title == nil, report.sections.isEmpty, report.tables.isEmpty else { return }
+        let visible = document.blocks.contains { block in
+            switch block {
+            case .table: return true
+            case .paragraph(let p):
+                return p.text.unicodeScalars.contains { !$0.properties.isWhitespace && $0 != "\u{FEFF}" && $0 != "\u{200B}" }
+            }
+        }
+        guard visible else {
+            throw GXError(.empty, "the input holds no text (only white space or a byte order mark)")
+        }
+        throw GXError(.noReport, "no report found: no title, no section heading of the template and no standard table",
+                      hint: "is this a 政府信息公开工作年度报告? gxconvert reads the annual reports only")
+    }
+
     /// The validated report for one input. `path` is what the user named (`-` for stdin).
     public static func report(_ bytes: [UInt8], path: String, options: ConvertOptions = .init()) throws -> Report {
         do {
@@ -99,6 +122,7 @@ public enum Converter {
             var source = SourceInfo(format: document.format, path: path, sha256: SHA256.hex(bytes))
             source.convertedBy = document.provenance
             var report = ReportBuilder.build(document, source: source)
+            try requireReport(document, report)
             Validator.apply(to: &report, options: options.validation)
             return report
         } catch let error as GXError {
