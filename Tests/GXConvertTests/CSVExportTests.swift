@@ -13,7 +13,7 @@ import GXModel
         #expect(records.count == cells.count + 1, "one record per cell")
         for (record, cell) in zip(records.dropFirst(), cells) {
             let value = cell.kind == .number ? cell.number?.canonical ?? "" : ""
-            #expect(record == [report.agency ?? "", report.year.map(String.init) ?? "", cell.path.table, cell.path.row,
+            #expect(record == [report.agency ?? "", report.year.map(String.init) ?? "", cell.path.table.rawValue, cell.path.row,
                                cell.path.column, value, cell.text, cell.kind.rawValue], "record of \(cell.path)")
         }
     }

@@ -48,7 +48,7 @@ import GXModel
         #expect(requests["new_received"]?["natural_person"] as? Int == 2)
         #expect(requests["results_total"]?["total"] as? Int == 2)
         #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "the seed's tables add up")
-        let cell = try #require(report.cell(CellPath("requests", "granted", "natural_person")))
+        let cell = try #require(report.cell(CellPath(.requests, "granted", "natural_person")))
         #expect(cell.source.part == "word/document.xml")
         #expect(cell.source.table == 2)
     }

@@ -87,14 +87,14 @@ func report(_ blocks: [Block]) -> Report {
             ["信息内容", "采购项目数量", "采购总金额", nil],
             ["政府集中采购", "3", "251000元", nil],
         ])
-        let cell = report([.table(t2)]).cell(CellPath("active_disclosure", "procurement", "amount"))
+        let cell = report([.table(t2)]).cell(CellPath(.activeDisclosure, "procurement", "amount"))
         #expect(cell?.text == "251000元" && cell?.kind == .number && cell?.number?.canonical == "251000" && cell?.unit == "元")
         let fee = grid([
             ["第二十条第（八）项", nil, nil, nil],
             ["信息内容", "本年收费金额（单位：万元）", nil, nil],
             ["行政事业性收费", "251000元", nil, nil],
         ])
-        let feeCell = report([.table(fee)]).cell(CellPath("active_disclosure", "fees", "amount_10k_yuan"))
+        let feeCell = report([.table(fee)]).cell(CellPath(.activeDisclosure, "fees", "amount_10k_yuan"))
         #expect(feeCell?.text == "251000元" && feeCell?.number?.canonical == "25.1" && feeCell?.unit == "万元")
     }
 }
@@ -120,7 +120,7 @@ let table2Pieces: [[[String?]]] = [
         let t2 = r.table(.activeDisclosure)
         #expect(t2?.variant == .v2021)
         #expect(t2?.cells.allSatisfy { $0.kind == .number } == true)
-        #expect(r.cell(CellPath("active_disclosure", "coercion", "decisions"))?.source.table == 3)
+        #expect(r.cell(CellPath(.activeDisclosure, "coercion", "decisions"))?.source.table == 3)
         #expect(r.diagnostics.filter { $0.code == "GX-I-TABLE-JOINED" }.count == 3)
         #expect(!r.diagnostics.contains { $0.code == "GX-W-CELL-MISSING" && $0.paths.contains { $0.hasPrefix("active_disclosure") } })
     }
@@ -174,11 +174,11 @@ let table2Pieces: [[[String?]]] = [
         var rows = requestHeader + requestRows(.v2021, blankOther: false)
         rows[3] = ["一、本年新收政府信息公开申请数量", nil, nil, "7", nil, "0", "0", "0", "0", "7"]
         let r = report([.table(grid(rows))])
-        let np = r.cell(CellPath("requests", "new_received", "natural_person"))
-        let commercial = r.cell(CellPath("requests", "new_received", "commercial"))
+        let np = r.cell(CellPath(.requests, "new_received", "natural_person"))
+        let commercial = r.cell(CellPath(.requests, "new_received", "commercial"))
         #expect(np?.lost == true && np?.number == nil)
         #expect(commercial?.lost == true && commercial?.number == nil)
-        #expect(r.cell(CellPath("requests", "new_received", "research"))?.number?.canonical == "0")
+        #expect(r.cell(CellPath(.requests, "new_received", "research"))?.number?.canonical == "0")
         #expect(r.diagnostics.contains { $0.code == "GX-W-MISALIGNED" && $0.paths.contains("requests.new_received.commercial") })
     }
 }

@@ -16,7 +16,7 @@ import GXModel
         return table
     }
 
-    func p(_ row: String, _ column: String) -> CellPath { CellPath("requests", row, column) }
+    func p(_ row: String, _ column: String) -> CellPath { CellPath(.requests, row, column) }
 
     @Test func aLostCellTheRowEquationDeterminesIsFilledWithARepairRecord() {
         var table = requests(["granted.natural_person": "3", "granted.total": "3", "new_received.natural_person": "3",

@@ -46,7 +46,7 @@ public enum BatchFormat: String, Sendable, CaseIterable {
             let head = [file, report.diagnostics.contains { $0.severity == .error } ? "rule-errors" : "ok", "",
                         report.agency ?? "", report.year.map(String.init) ?? ""]
             return Array(report.tables.flatMap(\.cells).map { cell in
-                CSVWriter.record(head + [cell.path.table, cell.path.row, cell.path.column,
+                CSVWriter.record(head + [cell.path.table.rawValue, cell.path.row, cell.path.column,
                                       cell.kind == .number ? cell.number?.canonical ?? "" : "", cell.text, cell.kind.rawValue], raw: raw)
             }.joined().utf8)
         case (.csvLong, .failure(let error)):

@@ -69,7 +69,8 @@ struct ReadBackRecord {
 
     private static func cellPath(_ text: String) -> CellPath? {
         let parts = text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
-        return parts.count == 3 ? CellPath(String(parts[0]), String(parts[1]), String(parts[2])) : nil
+        guard parts.count == 3, let table = StandardTableKey(rawValue: String(parts[0])) else { return nil }
+        return CellPath(table, String(parts[1]), String(parts[2]))
     }
 
     private static func status(_ field: String, _ output: String) throws -> Status {
@@ -100,7 +101,8 @@ struct ReadBackRecord {
         // csv-long names no template variant; 2021's table 二 is the one with `issued` counts.
         let variant: TemplateVariant = rows.contains { $0[5] == "active_disclosure" && $0[7] == "issued" } ? .v2021 : .v2019
         let kept = rows.compactMap { row -> (CellPath, CrossYearCell)? in
-            let path = CellPath(row[5], row[6], row[7])
+            guard let table = StandardTableKey(rawValue: row[5]) else { return nil }
+            let path = CellPath(table, row[6], row[7])
             guard CrossYearFacts.isKept(path, activeDisclosureVariant: variant) else { return nil }
             return (path, CrossYearCell(path: path.description, text: row[9], integer: row[10] == "number" ? Int(row[8]) : nil,
                                         source: .unknown))

@@ -21,7 +21,7 @@ public enum CSVWriter {
         for table in report.tables {
             for cell in table.cells {
                 let value = cell.kind == .number ? (cell.number?.canonical ?? "") : ""
-                record([agency, year, cell.path.table, cell.path.row, cell.path.column, value, cell.text, cell.kind.rawValue],
+                record([agency, year, cell.path.table.rawValue, cell.path.row, cell.path.column, value, cell.text, cell.kind.rawValue],
                        raw: raw, into: &out)
             }
         }

@@ -96,7 +96,7 @@ public enum ReportJSON {
     /// One entry of `cells` (they are the bulk of every report's JSON).
     static func write(_ cell: UnsafePointer<ReportCell>, to s: inout JSONStream) {
         s.openObject()
-        s.key("path"); s.string(cell.pointee.path.table, cell.pointee.path.row, cell.pointee.path.column, joinedBy: 0x2E)
+        s.key("path"); s.string(cell.pointee.path.table.rawValue, cell.pointee.path.row, cell.pointee.path.column, joinedBy: 0x2E)
         s.key("text"); s.string(cell.pointee.text)
         s.key("kind"); s.string(cell.pointee.kind.rawValue)
         s.key("value"); writeValue(cell.pointee.kind, cell.pointee.number, to: &s)

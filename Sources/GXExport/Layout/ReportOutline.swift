@@ -99,8 +99,6 @@ public struct ReportOutline: Sendable {
 
     static func table(_ table: StandardTable, marks: inout BookmarkPlacer, errors: ErrorIndex) -> OutlineTable {
         let layout = TemplateLayout.layout(table.key, table.variant ?? .v2021)
-        var byPath: [CellPath: ReportCell] = [:]
-        for cell in table.cells { byPath[cell.path] = cell }
         let rows = layout.rows.map { row in
             row.map { cell -> OutlineCell in
                 var out = OutlineCell(layout: cell, text: "", bookmarks: cell.role.map { marks.take($0) } ?? [],
@@ -108,8 +106,9 @@ public struct ReportOutline: Sendable {
                 switch cell.content {
                 case .label(let label): out.text = label
                 case .value(let path):
-                    out.text = byPath[path]?.text ?? ""
-                    out.kind = byPath[path]?.kind ?? .blank
+                    let found = table[row: path.row, column: path.column]
+                    out.text = found?.text ?? ""
+                    out.kind = found?.kind ?? .blank
                     out.errors = errors.errors(path.description)
                 }
                 return out

@@ -96,11 +96,11 @@ public struct ReportCell: Sendable {
 
 /// `table.row.column` with the spec's stable keys.
 public struct CellPath: Sendable, Hashable, CustomStringConvertible, Comparable {
-    public var table: String
+    public var table: StandardTableKey
     public var row: String
     public var column: String
 
-    public init(_ table: String, _ row: String, _ column: String) {
+    public init(_ table: StandardTableKey, _ row: String, _ column: String) {
         self.table = table
         self.row = row
         self.column = column
@@ -109,7 +109,7 @@ public struct CellPath: Sendable, Hashable, CustomStringConvertible, Comparable 
     /// Written byte by byte into one buffer: mappers and rules name cells thousands of times per
     /// report, and interpolation or `+=` cost ten times as much.
     public var description: String {
-        let count = table.utf8.count + row.utf8.count + column.utf8.count + 2
+        let count = table.rawValue.utf8.count + row.utf8.count + column.utf8.count + 2
         return String(unsafeUninitializedCapacity: count) { buffer in
             var i = 0
             func put(_ s: String) {
@@ -119,7 +119,7 @@ public struct CellPath: Sendable, Hashable, CustomStringConvertible, Comparable 
                     i += bytes.count
                 }
             }
-            put(table)
+            put(table.rawValue)
             buffer[i] = 0x2E; i += 1
             put(row)
             buffer[i] = 0x2E; i += 1
@@ -129,13 +129,4 @@ public struct CellPath: Sendable, Hashable, CustomStringConvertible, Comparable 
     }
 
     public static func < (a: CellPath, b: CellPath) -> Bool { a.description < b.description }
-
-    /// Rule checks look cells up by path hundreds of times per report: hashing the short column key
-    /// and the row key's length is enough to spread them, and far cheaper than hashing three
-    /// strings (equal paths still hash equally; `==` settles the rest).
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(column)
-        hasher.combine(row.utf8.count)
-        hasher.combine(table.utf8.count)
-    }
 }

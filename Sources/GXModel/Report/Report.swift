@@ -5,6 +5,11 @@ public enum StandardTableKey: String, Sendable, CaseIterable {
     case reviewLitigation = "review_litigation"
 }
 
+extension StandardTableKey: CustomStringConvertible {
+    /// The spec key (`active_disclosure`), as every path and message prints it.
+    public var description: String { rawValue }
+}
+
 /// Which national format a table follows; detected per table from its labels.
 public enum TemplateVariant: String, Sendable {
     case v2021 = "2021"
@@ -34,17 +39,34 @@ public struct StandardTable: Sendable {
     public var variant: TemplateVariant?
     public var cells: [ReportCell]
     public var source: SourceLocation?
+    /// Where each cell is, when `cells` were laid out in a template table's order (GXTemplate
+    /// gives every table it assembles its spec's index, built once per spec).
+    public var index: CellIndex?
 
-    public init(key: StandardTableKey, variant: TemplateVariant?, cells: [ReportCell] = [], source: SourceLocation? = nil) {
+    public init(key: StandardTableKey, variant: TemplateVariant?, cells: [ReportCell] = [], source: SourceLocation? = nil,
+                index: CellIndex? = nil) {
         self.key = key
         self.variant = variant
         self.cells = cells
         self.source = source
+        self.index = index
     }
 
-    public func cell(row: String, column: String) -> ReportCell? {
-        cells.first { $0.path.row == row && $0.path.column == column }
+    /// The position in `cells` of the first cell at `row`, `column`: a look-up in the index while
+    /// the cells are still the ones it was built for, a search otherwise.
+    public func position(row: String, column: String) -> Int? {
+        if let index, index.count == cells.count {
+            guard let i = index.position(row: row, column: column) else { return nil }
+            if cells[i].path.row == row, cells[i].path.column == column { return i }
+        }
+        return cells.firstIndex { $0.path.row == row && $0.path.column == column }
     }
+
+    public subscript(row row: String, column column: String) -> ReportCell? {
+        position(row: row, column: column).map { cells[$0] }
+    }
+
+    public func cell(row: String, column: String) -> ReportCell? { self[row: row, column: column] }
 }
 
 /// A bookmark resolved to what it marks in report terms (`requests.new_received`, `title`,
@@ -112,7 +134,6 @@ public struct Report: Sendable {
     }
 
     public func cell(_ path: CellPath) -> ReportCell? {
-        guard let key = StandardTableKey(rawValue: path.table) else { return nil }
-        return table(key)?.cell(row: path.row, column: path.column)
+        table(path.table)?[row: path.row, column: path.column]
     }
 }

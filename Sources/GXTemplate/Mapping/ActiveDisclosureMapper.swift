@@ -53,7 +53,7 @@ enum ActiveDisclosureMapper {
             }
             for (column, columnKey) in columnAt {
                 guard let i = table.cellIndex(row: r, column: column), i != first.index else { continue }
-                let path = CellPath(key, rowMatch.key, columnKey)
+                let path = CellPath(table2, rowMatch.key, columnKey)
                 if found[path] != nil { continue }
                 found[path] = FoundCell(index: i)
                 roles[i] = .data(path)

@@ -96,7 +96,7 @@ func assemble(_ key: StandardTableKey, variant: TemplateVariant, found: [CellPat
             messageZh: "表中未找到模板的 \(missing.count) 个单元格，按空白处理",
             paths: missing, source: tableSource))
     }
-    return StandardTable(key: key, variant: variant, cells: cells, source: tableSource)
+    return StandardTable(key: key, variant: variant, cells: cells, source: tableSource, index: spec.index)
 }
 
 extension String {

@@ -63,7 +63,7 @@ enum RequestsMapper {
             roles[label] = .label(table3, rowKey)
             for column in Template.requestColumns {
                 guard let c = columnOf[column.key], let i = table.cellIndex(row: r, column: c), i != label else { continue }
-                let path = CellPath(key, rowKey, column.key)
+                let path = CellPath(table3, rowKey, column.key)
                 let data = table.cells[i].column..<(table.cells[i].column + table.cells[i].columnSpan)
                 // Certain only when the data cell stands within its header's columns, or covers
                 // them and no other column's.

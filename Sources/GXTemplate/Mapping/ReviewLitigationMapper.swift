@@ -33,7 +33,7 @@ enum ReviewLitigationMapper {
         for (i, cell) in dataCells {
             guard let column = columnLabel(labeled, column: cell.column, above: dataRow),
                   let group = groupLabel(labeled, column: cell.column, above: dataRow) else { continue }
-            let path = CellPath(key, group, column)
+            let path = CellPath(table4, group, column)
             guard found[path] == nil else { continue }
             found[path] = FoundCell(index: i)
             placed.append((i, path))

@@ -33,7 +33,7 @@ public enum TemplateEquations {
     private static let requests2021 = requests(.v2021)
     private static let requests2019 = requests(.v2019)
     private static let reviewLitigation = Template.reviewLitigation2021.rows.map { group in
-        let t = StandardTableKey.reviewLitigation.rawValue
+        let t = StandardTableKey.reviewLitigation
         return TemplateEquation(code: "T4-SUM",
             left: reviewParts.map { CellPath(t, group.key, $0) }, right: [CellPath(t, group.key, "total")],
             subject: "\(t).\(group.key)",
@@ -42,7 +42,7 @@ public enum TemplateEquations {
     }
 
     private static func requests(_ variant: TemplateVariant) -> [TemplateEquation] {
-        let t = StandardTableKey.requests.rawValue
+        let t = StandardTableKey.requests
         let columns = Template.requestColumns.map(\.key)
         let results = Template.resultRows(variant)
         var out: [TemplateEquation] = []

@@ -150,7 +150,7 @@ public enum TemplateLayout {
                 b.add(d, 0, .label(activeDisclosureRowLabels[rowKey] ?? rowKey), role: "\(key).\(rowKey)")
                 var c = 1
                 for (column, span) in zip(spec.row(rowKey)!.columns, spans) {
-                    let path = CellPath(key, rowKey, column.key)
+                    let path = CellPath(.activeDisclosure, rowKey, column.key)
                     b.add(d, c, colSpan: span, .value(path), role: path.description)
                     c += span
                 }
@@ -205,7 +205,7 @@ public enum TemplateLayout {
                 b.add(line, 2, .label(requestRowLabels[row.key]!), role: "\(key).\(row.key)")
             }
             for (i, column) in columns.enumerated() {
-                let path = CellPath(key, row.key, column.key)
+                let path = CellPath(.requests, row.key, column.key)
                 b.add(line, 3 + i, .value(path), role: path.description)
             }
             r += 1
@@ -230,7 +230,7 @@ public enum TemplateLayout {
         }
         for (g, group) in groups.enumerated() {
             for (i, column) in Template.reviewColumns.enumerated() {
-                let path = CellPath(key, group.key, column.key)
+                let path = CellPath(.reviewLitigation, group.key, column.key)
                 b.add(d, g * 5 + i, .value(path), role: path.description)
             }
         }

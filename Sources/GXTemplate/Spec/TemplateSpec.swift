@@ -56,6 +56,8 @@ public struct TableSpec: Sendable {
     /// Every data cell in template order. Stored, not computed: every table of every report
     /// is assembled and checked along it.
     public let cellPaths: [(path: CellPath, type: ValueType)]
+    /// `cellPaths` by row and column: every table assembled along this spec carries it.
+    public let index: CellIndex
 
     init(table: StandardTableKey, variant: TemplateVariant, rows: [RowSpec], columns: [ColumnSpec], groups: [RowSpec]) {
         self.table = table
@@ -66,10 +68,11 @@ public struct TableSpec: Sendable {
         var paths: [(CellPath, ValueType)] = []
         for row in rows {
             for column in (row.columns.isEmpty ? columns : row.columns) {
-                paths.append((CellPath(table.rawValue, row.key, column.key), column.type))
+                paths.append((CellPath(table, row.key, column.key), column.type))
             }
         }
         cellPaths = paths
+        index = CellIndex(paths.map(\.0))
     }
 
     public func row(_ key: String) -> RowSpec? { rows.first { $0.key == key } }

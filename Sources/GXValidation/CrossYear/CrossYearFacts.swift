@@ -59,8 +59,8 @@ public struct CrossYearFacts: Sendable {
     /// Whether the checks read this cell.
     public static func isKept(_ path: CellPath, activeDisclosureVariant: TemplateVariant?) -> Bool {
         switch path.table {
-        case "requests": return path.row == "carried_over" || path.row == "carried_forward"
-        case "active_disclosure": return activeDisclosureVariant == .v2021 && documentRows.contains(path.row)
+        case .requests: return path.row == "carried_over" || path.row == "carried_forward"
+        case .activeDisclosure: return activeDisclosureVariant == .v2021 && documentRows.contains(path.row)
         default: return false
         }
     }
@@ -80,11 +80,11 @@ public struct CrossYearFacts: Sendable {
         var docs = [CrossYearCell?](repeating: nil, count: Self.documentRows.count * Self.documentColumns.count)
         for (path, cell) in facts {
             switch (path.table, path.row) {
-            case ("requests", "carried_over"):
+            case (.requests, "carried_over"):
                 if let i = columns.firstIndex(of: path.column) { over[i] = cell }
-            case ("requests", "carried_forward"):
+            case (.requests, "carried_forward"):
                 if let i = columns.firstIndex(of: path.column) { forward[i] = cell }
-            case ("active_disclosure", _) where activeDisclosureVariant == .v2021:
+            case (.activeDisclosure, _) where activeDisclosureVariant == .v2021:
                 if let i = Self.documentSlot(path.row, path.column) { docs[i] = cell }
             default: continue
             }

@@ -1,18 +1,14 @@
 import GXModel
 
-/// A table's `total` column by row, read in one pass: the narrative rules look up a few dozen rows,
-/// and `StandardTable.cell(row:column:)` searches the whole table for each.
+/// A table's `total` column by row, through the table's own cell index.
 struct RowTotals {
-    /// Per row, what the first `total` cell holds (nil when it is not a whole number).
-    private var values: [String: Int?] = [:]
+    let table: StandardTable
 
-    init(_ table: StandardTable) {
-        for i in table.cells.indices where table.cells[i].path.column == "total" && values[table.cells[i].path.row] == nil {
-            let number = table.cells[i].kind == .number ? table.cells[i].number?.integer : nil
-            values[table.cells[i].path.row] = .some(number)
-        }
+    init(_ table: StandardTable) { self.table = table }
+
+    /// What the row's first `total` cell holds, as a whole number that is printed as one.
+    subscript(row: String) -> Int? {
+        guard let cell = table[row: row, column: "total"], cell.kind == .number else { return nil }
+        return cell.number?.integer
     }
-
-    /// The row's total, as a whole number that is printed as one.
-    subscript(row: String) -> Int? { values[row] ?? nil }
 }

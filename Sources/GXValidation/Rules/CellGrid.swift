@@ -3,7 +3,7 @@ import GXTemplate
 
 /// The rows and columns a grid holds, worked out once per table variant rather than per report.
 struct GridLayout: Sendable {
-    let table: String
+    let table: StandardTableKey
     /// Unique keys, in the order given.
     let rows: [String]
     let columns: [String]
@@ -13,7 +13,7 @@ struct GridLayout: Sendable {
     /// Repeated keys are dropped, so the rules can name every row they use without minding the
     /// template's own list.
     init(_ table: StandardTableKey, rows: [String], columns: [String]) {
-        self.table = table.rawValue
+        self.table = table
         (self.rows, rowIndex) = GridLayout.unique(rows)
         (self.columns, columnIndex) = GridLayout.unique(columns)
     }
@@ -40,8 +40,8 @@ struct GridLayout: Sendable {
     func description(_ slot: Int) -> String {
         let row = rows[slot / columns.count], column = columns[slot % columns.count]
         var text = ""
-        text.reserveCapacity(table.utf8.count + row.utf8.count + column.utf8.count + 2)
-        text += table
+        text.reserveCapacity(table.rawValue.utf8.count + row.utf8.count + column.utf8.count + 2)
+        text += table.rawValue
         text += "."
         text += row
         text += "."

@@ -7,13 +7,13 @@ enum IntegerRule {
         var out: [Diagnostic] = []
         for table in report.tables {
             guard let variant = table.variant else { continue }
-            let types = TemplateKeys.cellTypes(table.key, variant)
-            var next = 0
+            let spec = Template.spec(table.key, variant)
             for i in table.cells.indices where table.cells[i].kind == .number {
-                guard let n = table.cells[i].number, let found = find(table.cells[i].path, in: types, from: next) else { continue }
-                next = found + 1
+                let path = table.cells[i].path
+                guard let n = table.cells[i].number, path.table == table.key,
+                      let position = spec.index.position(row: path.row, column: path.column) else { continue }
                 let problem: String?
-                switch types[found].type {
+                switch spec.cellPaths[position].type {
                 case .count: problem = !n.isInteger ? "is not a whole number" : n.isNegative ? "is negative" : nil
                 case .signedCount: problem = n.isInteger ? nil : "is not a whole number"
                 case .decimal: problem = n.isNegative ? "is negative" : nil
@@ -27,12 +27,5 @@ enum IntegerRule {
             }
         }
         return out
-    }
-
-    /// Where `path` is among the (unique) template paths, looking from `start` on and then from the
-    /// top: cells come in template order, so the search rarely goes past the first try.
-    private static func find(_ path: CellPath, in types: [(path: CellPath, type: ValueType)], from start: Int) -> Int? {
-        if let i = types[min(start, types.count)...].firstIndex(where: { $0.path == path }) { return i }
-        return types[..<min(start, types.count)].firstIndex { $0.path == path }
     }
 }
