@@ -30,7 +30,7 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-table-rows"), help: "Most rows in one table.")
     var maxTableRows: Int = ReadLimits.standard.maxTableRows
 
-    @Option(name: .customLong("time-budget"), help: "Seconds one document may take to read (0: no budget).")
+    @Option(name: .customLong("time-budget"), help: "Seconds one document may take to read (0 or inf: no budget).")
     var timeBudget: Double = 0
 
     func validate() throws {
@@ -41,7 +41,7 @@ struct LimitOptions: ParsableArguments {
             throw ValidationError("--\(name) must be at least 1")
         }
         if maxInputMB > 4096 || maxPartMB > 4096 || maxTotalMB > 16384 { throw ValidationError("a size limit over 4 GiB is not a limit") }
-        if timeBudget < 0 { throw ValidationError("--time-budget must not be negative") }
+        if timeBudget.isNaN || timeBudget < 0 { throw ValidationError("--time-budget must be a number of seconds, not negative") }
     }
 
     var readLimits: ReadLimits {
@@ -55,7 +55,18 @@ struct LimitOptions: ParsableArguments {
         l.maxXMLElements = maxXMLElements
         l.maxTableColumns = maxTableColumns
         l.maxTableRows = maxTableRows
-        l.timeBudget = timeBudget > 0 ? .milliseconds(Int(timeBudget * 1000)) : nil
+        l.timeBudget = Self.budget(seconds: timeBudget)
         return l
     }
+
+    /// The flag as a duration without a trapping conversion: 0 is none (batch then sets its own
+    /// default), `inf` or more than a year is none that batch keeps, anything else to the millisecond.
+    static func budget(seconds: Double) -> Duration? {
+        guard seconds > 0 else { return nil }
+        guard seconds.isFinite, seconds < Self.noBudget else { return .seconds(Int(Self.noBudget)) }
+        return .milliseconds(Int((seconds * 1000).rounded()))
+    }
+
+    /// A budget this long is no budget, and still adds to a clock reading without overflow.
+    static let noBudget: Double = 366 * 24 * 3600
 }

@@ -33,6 +33,11 @@ struct ReportExpectation {
             #expect(first.hasPrefix(squeeze(firsts[section.key] as? String ?? "")),
                     "\(name): first paragraph of \(section.key): \(first.prefix(30))", sourceLocation: sourceLocation)
         }
+        // Headings numbered by Word's list numbering: the number Word shows is part of the heading.
+        for (key, heading) in expected["headings"] as? [String: String] ?? [:] {
+            #expect(report.sections.first { $0.key == key }?.heading == heading, "\(name): heading of \(key)",
+                    sourceLocation: sourceLocation)
+        }
         checkCells(report, sourceLocation: sourceLocation)
         if checkBookmarks {
             let bookmarks = report.bookmarks.map { "\($0.name)@\($0.path)" }.sorted()
@@ -57,6 +62,14 @@ struct ReportExpectation {
             }
             if got.kind == .number {
                 #expect(got.source.table != nil && got.source.row != nil, "\(name): source of \(path)", sourceLocation: sourceLocation)
+            }
+            // Money printed with a unit: the number in the header's unit, and the unit.
+            if let value = want["value"] as? NSNumber {
+                #expect(got.number.flatMap { Double($0.canonical) } == value.doubleValue, "\(name): value of \(path)",
+                        sourceLocation: sourceLocation)
+            }
+            if let unit = want["unit"] as? String {
+                #expect(got.unit == unit, "\(name): unit of \(path)", sourceLocation: sourceLocation)
             }
         }
     }

@@ -13,5 +13,7 @@ let package = Package(
         .target(name: "FuzzHTML", dependencies: ["FuzzCommon"]),
         .target(name: "FuzzText", dependencies: ["FuzzCommon"]),
         .target(name: "FuzzWordML", dependencies: ["FuzzCommon"]),
+        // Synthetic report models with extreme values through the validator and every writer.
+        .target(name: "FuzzModel", dependencies: ["FuzzCommon"]),
     ]
 )

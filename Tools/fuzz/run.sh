@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export PATH="/opt/swift/usr/bin:$PATH"
 seconds="${1:-60}"; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(FuzzDocx FuzzWordML FuzzHTML FuzzText)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(FuzzDocx FuzzWordML FuzzHTML FuzzText FuzzModel)
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 fixtures=../../Fixtures
 status=0
@@ -34,6 +34,7 @@ PY
       seeds=(seeds/wordml) ;;
     FuzzHTML) seeds=("$fixtures/html") ;;
     FuzzText) seeds=("$fixtures/text") ;;
+    FuzzModel) seeds=() ;;
   esac
   existing=(); for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
   amount="${seconds}s"; [ -z "${FUZZ_RUNS:-}" ] || amount="$FUZZ_RUNS inputs"

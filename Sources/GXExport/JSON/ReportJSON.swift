@@ -99,6 +99,7 @@ public enum ReportJSON {
         s.key("text"); s.string(cell.pointee.text)
         s.key("kind"); s.string(cell.pointee.kind.rawValue)
         s.key("value"); writeValue(cell.pointee.kind, cell.pointee.number, to: &s)
+        if let unit = cell.pointee.unit { s.key("unit"); s.string(unit) }
         s.key("source"); write(cell.pointee.source, to: &s)
         if let r = cell.pointee.repair {
             s.key("inferred"); s.bool(true)

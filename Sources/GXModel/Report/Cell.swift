@@ -9,6 +9,11 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
     /// Canonical decimal text: optional `-`, digits, optional `.digits` (no `+`, no leading zeros).
     public let canonical: String
 
+    /// Most digits a printed count or fee can have (a quadrillion less one). A cell with more is
+    /// read as text with a diagnostic: no report counts that high, and every sum of such numbers
+    /// stays far inside `Int`.
+    public static let maxDigits = 15
+
     public init?(canonical: String) {
         guard !canonical.isEmpty else { return nil }
         self.canonical = canonical
@@ -35,7 +40,7 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
         guard frac.count <= scale else { return nil }
         frac += String(repeating: "0", count: scale - frac.count)
         guard let v = Int(whole + frac) else { return nil }
-        return negative ? -v : v
+        return negative ? -v : v  // -v cannot overflow: Int(…) of digits alone is never Int.min
     }
 
     public var scale: Int {
@@ -74,6 +79,9 @@ public struct ReportCell: Sendable {
     /// The source had a value here that could not be read, and no equation could restore it: the
     /// value is unknown (kind `blank`, value null), which is not the same as printed blank.
     public var lost: Bool = false
+    /// For money cells: the unit `number` is in (the header's, or the printed one where the header
+    /// states none); `text` keeps what was printed (`251000元`).
+    public var unit: String? = nil
 
     public init(path: CellPath, text: String, kind: CellKind, number: PrintedNumber?, source: SourceLocation,
                 repair: Repair? = nil) {

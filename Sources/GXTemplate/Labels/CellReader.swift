@@ -10,7 +10,7 @@ public enum CellReader {
     public static func read(_ printed: String, type: ValueType = .count) -> (kind: CellKind, number: PrintedNumber?) {
         // The common case, a plain count: no folding needed.
         let utf8 = printed.utf8
-        if !utf8.isEmpty, utf8.count <= 18, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        if !utf8.isEmpty, utf8.count <= PrintedNumber.maxDigits, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             var start = utf8.startIndex
             let last = utf8.index(before: utf8.endIndex)
             while start < last, utf8[start] == 0x30 { start = utf8.index(after: start) }
@@ -25,13 +25,43 @@ public enum CellReader {
         let folded = LabelNormalizer.fold(printed)
         if folded.isEmpty { return (.blank, nil) }
         if folded.utf8.count <= notApplicableMaxBytes, notApplicable.contains(folded) { return (.na, nil) }
-        if let number = parseNumber(folded) { return (.number, number) }
+        if let number = parseNumber(folded), !holdsSeveralNumbers(printed) { return (.number, number) }
         return (.text, nil)
+    }
+
+    /// Why a cell that looks numeric is read as text, or nil when it is not such a cell: more digits
+    /// than any count has, or two numbers in one cell (`1`, a line break, `2` must not become 12).
+    /// The mappers report it, so a refused value is never silent.
+    public static func refusal(_ printed: String) -> String? {
+        let folded = LabelNormalizer.fold(printed)
+        guard parseNumber(folded, digitLimit: Int.max) != nil else { return nil }
+        if holdsSeveralNumbers(printed) { return "the cell holds more than one number (“\(printed)”), not one value" }
+        if parseNumber(folded) == nil { return "more than \(PrintedNumber.maxDigits) digits is not a count" }
+        return nil
+    }
+
+    /// True when whitespace (which `fold` drops) separates two runs that each hold a digit: `1 2`,
+    /// `1\n2`, `0\t8`. A sign or a separator alone beside a number (`- 1`) is still one number.
+    static func holdsSeveralNumbers(_ printed: String) -> Bool {
+        var runsWithDigit = 0, inRun = false, runHasDigit = false
+        for scalar in printed.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200B, 0xFEFF, 0x2028, 0x2029:
+                if inRun, runHasDigit { runsWithDigit += 1 }
+                inRun = false; runHasDigit = false
+            default:
+                inRun = true
+                if (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value) { runHasDigit = true }
+            }
+        }
+        if inRun, runHasDigit { runsWithDigit += 1 }
+        return runsWithDigit > 1
     }
 
     /// Accepts `13`, `+3`, `-1`, `1,234`, `256.1789`, `.5`; refuses units and words. Works on the
     /// UTF-8 bytes: every accepted character is ASCII, so nothing needs Character-level care.
-    public static func parseNumber(_ folded: String) -> PrintedNumber? {
+    /// More than `digitLimit` digits (leading zeros aside) is refused.
+    public static func parseNumber(_ folded: String, digitLimit: Int = PrintedNumber.maxDigits) -> PrintedNumber? {
         var bytes = Array(folded.utf8)[...]
         var negative = false
         if bytes.first == 0x2B { bytes = bytes.dropFirst() } else if bytes.first == 0x2D { negative = true; bytes = bytes.dropFirst() }
@@ -54,6 +84,7 @@ public enum CellReader {
         if whole.isEmpty { guard frac != nil else { return nil }; whole = [0x30] }
         guard whole.allSatisfy(isDigit) else { return nil }
         while whole.count > 1, whole.first == 0x30 { whole = whole.dropFirst() }
+        guard whole.count + (frac?.count ?? 0) <= digitLimit else { return nil }
         var canonical = Array(whole)
         if let frac { canonical.append(0x2E); canonical += frac }
         if negative, canonical.contains(where: { $0 != 0x30 && $0 != 0x2E }) { canonical.insert(0x2D, at: 0) }

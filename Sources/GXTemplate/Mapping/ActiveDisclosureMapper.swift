@@ -20,6 +20,7 @@ enum ActiveDisclosureMapper {
         var roles: [Int: CellRole] = [:]
         var found: [CellPath: FoundCell] = [:]
         var columnAt: [(column: Int, key: String)] = []
+        var headerUnits: [String: String] = [:]
         var seen2019 = 0, seen2021 = 0
         var diagnostics: [Diagnostic] = []
 
@@ -37,6 +38,7 @@ enum ActiveDisclosureMapper {
                 for (i, cell) in row.dropFirst() {
                     guard let m = columnMatcher.matchNormalized(labeled.labels[i]) else { continue }
                     columnAt.append((cell.column, m.key))
+                    if let unit = AmountReader.unit(inHeader: cell.text) { headerUnits[m.key] = unit }
                     if only2019.contains(m.key) { seen2019 += 1 } else { seen2021 += 1 }
                 }
                 continue
@@ -59,7 +61,7 @@ enum ActiveDisclosureMapper {
         }
         let variant: TemplateVariant = seen2019 > seen2021 ? .v2019 : .v2021
         let standard = assemble(.activeDisclosure, variant: variant, found: found, in: labeled,
-                                diagnostics: &diagnostics)
+                                headerUnits: headerUnits, diagnostics: &diagnostics)
         return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
     }
 }

@@ -39,22 +39,33 @@ struct MappedTable {
 /// Turns found cells into the template-ordered cell list, reading each text by its column's type,
 /// and reports the template cells the document did not have.
 /// The cells are read from the labeled table's one reading of each document cell.
+/// `headerUnits` gives, per column key, the unit a printed header stated for a money column.
 func assemble(_ key: StandardTableKey, variant: TemplateVariant, found: [CellPath: FoundCell],
-              in labeled: LabeledTable, diagnostics: inout [Diagnostic]) -> StandardTable {
+              in labeled: LabeledTable, headerUnits: [String: String] = [:],
+              diagnostics: inout [Diagnostic]) -> StandardTable {
     let spec = Template.spec(key, variant)
     let tableSource = labeled.table.source
     var cells: [ReportCell] = []
     cells.reserveCapacity(spec.cellPaths.count)
     var missing: [String] = []
-    for (path, _) in spec.cellPaths {
+    for (path, type) in spec.cellPaths {
         if let hit = found[path] {
             let source = labeled.table.cells[hit.index].source
             if hit.isCovered {
                 cells.append(ReportCell(path: path, text: "", kind: .blank, number: nil, source: source))
             } else {
                 let reading = labeled.readings[hit.index]
-                cells.append(ReportCell(path: path, text: labeled.texts[hit.index].trimmedCell, kind: reading.kind,
-                                        number: reading.number, source: source))
+                var cell = ReportCell(path: path, text: labeled.texts[hit.index].trimmedCell, kind: reading.kind,
+                                      number: reading.number, source: source)
+                if type == .decimal, reading.kind == .number || reading.kind == .text {
+                    let unit = headerUnits[path.column] ?? spec.row(path.row)?.columns.first { $0.key == path.column }?.unit
+                    if let amount = AmountReader.read(cell.text, headerUnit: unit) {
+                        cell.kind = .number
+                        cell.number = amount.number
+                        cell.unit = amount.unit
+                    }
+                }
+                cells.append(cell)
             }
         } else {
             missing.append(path.description)

@@ -6,8 +6,10 @@ public enum ReportBuilder {
     public static func build(_ document: Document, source: SourceInfo) -> Report {
         var report = Report(source: source)
         report.diagnostics = document.diagnostics
+        // Layout tables dissolved and tables printed in pieces joined, before anything is mapped.
+        let (blocks, labeledTables) = TableAssembly.assemble(document.blocks, diagnostics: &report.diagnostics)
 
-        let sections = SectionMapper.map(document.blocks)
+        let sections = SectionMapper.map(blocks)
         report.title = sections.title
         if let title = sections.title {
             let (agency, year) = TitleReader.agencyAndYear(title)
@@ -22,9 +24,9 @@ public enum ReportBuilder {
 
         // Standard tables: recognised by content, first of each kind wins.
         var mapped: [Int: MappedTable] = [:]
-        for (b, block) in document.blocks.enumerated() {
+        for (b, block) in blocks.enumerated() {
             guard case .table(let table) = block else { continue }
-            let labeled = LabeledTable(table)
+            let labeled = labeledTables[b] ?? LabeledTable(table)
             guard let key = classify(labeled, section: sections.sectionOfBlock[b]),
                   !mapped.values.contains(where: { $0.table.key == key }) else { continue }
             var result: MappedTable
@@ -36,6 +38,7 @@ public enum ReportBuilder {
             // Text and OCR readers flag values they lost or doubt; only the equations may settle them.
             let flags = RepairInput.collect(table, roles: result.roles)
             if !flags.isEmpty { result.diagnostics += Repairer.apply(flags, to: &result.table) }
+            result.diagnostics += refusedNumbers(result.table)
             mapped[b] = result
             report.diagnostics += result.diagnostics
         }
@@ -54,8 +57,22 @@ public enum ReportBuilder {
             }
         }
 
-        report.bookmarks = resolveBookmarks(document.blocks, sections: sections, mapped: mapped)
+        report.bookmarks = resolveBookmarks(blocks, sections: sections, mapped: mapped)
         return report
+    }
+
+    /// `GX-W-NOT-A-NUMBER` for each cell that looks numeric but is kept as text (`CellReader.refusal`):
+    /// a value we will not guess at is said, not dropped silently.
+    static func refusedNumbers(_ table: StandardTable) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for cell in table.cells where cell.kind == .text {
+            guard let why = CellReader.refusal(cell.text) else { continue }
+            let path = cell.path.description
+            out.append(Diagnostic(code: "GX-W-NOT-A-NUMBER", severity: .warning, subject: path,
+                message: "\(path) is kept as text: \(why)", messageZh: "\(path) 按文字保留：不是一个可信的数字",
+                paths: [path], cells: [DiagnosticCell(path: path, text: cell.text, source: cell.source)], source: cell.source))
+        }
+        return out
     }
 
     /// Which standard table a document table is, by what it says; the section it sits in breaks ties.

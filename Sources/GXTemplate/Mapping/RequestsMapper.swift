@@ -50,47 +50,52 @@ enum RequestsMapper {
         var found: [CellPath: FoundCell] = [:]
         found.reserveCapacity(Template.requests2021.cellPaths.count)
         var foundRows: Set<String> = []
-        var sawOtherHandling = false, sawOtherSubrows = false
+        // （六）其他处理 is a group label over three sub-rows in 2021 and a data row of its own in 2019.
+        // Which one is decided by the printed labels alone (are the sub-rows there?), never by
+        // whether its cells hold numbers: a 2019 report may leave that row blank.
+        var otherHandling: (row: Int, label: Int, source: SourceLocation)?
+        var sawOtherSubrows = false
+
+        func place(_ rowKey: String, row r: Int, label: Int) {
+            roles[label] = .label(table3, rowKey)
+            for column in Template.requestColumns {
+                guard let c = columnOf[column.key], let i = table.cellIndex(row: r, column: c), i != label else { continue }
+                let path = CellPath(key, rowKey, column.key)
+                found[path] = FoundCell(index: i, isCovered: table.cells[i].row != r)
+                foundRows.insert(rowKey)
+                roles[i] = .data(path)
+            }
+        }
+
         for r in firstDataRow..<table.rowCount {
             let labels = table.covering(row: r, columns: 0..<max(dataStart, 0))
             // Innermost label anchored in this row; merged group labels to its left are context.
             guard let inner = labels.last(where: { $0.cell.row == r && !$0.cell.text.trimmedCell.isEmpty })
                     ?? labels.last(where: { !$0.cell.text.trimmedCell.isEmpty }) else { continue }
-            var match = rowMatcher.matchNormalized(labeled.labels[inner.index])
+            let match = rowMatcher.matchNormalized(labeled.labels[inner.index])
             if match == nil, let g = groupMatcher.matchNormalized(labeled.labels[inner.index], fuzzy: false) {
                 for (i, cell) in labels where cell.row == r { roles[i] = .group(table3, g.key) }
                 continue
             }
             guard let rowMatch = match else { continue }
-            if rowMatch.key == "other_handling" {
-                // 2021 puts （六）其他处理 as a group label with sub-rows; 2019 gives it numbers directly.
-                // A text reader's cell flagged lost held a value too, even if it could not be read.
-                let hasNumbers = Template.requestColumns.contains { col in
-                    columnOf[col.key].map { c in
-                        labeled.isNumber(row: r, column: c)
-                            || table.cell(row: r, column: c)?.quality?.state == .lost
-                    } ?? false
-                }
-                if !hasNumbers { match = nil; continue }
-                sawOtherHandling = true
+            if rowMatch.key == Template.otherHandlingRow {
+                if otherHandling == nil { otherHandling = (r, inner.index, inner.cell.source) }
+                for (i, cell) in labels where cell.row == r { roles[i] = .group(table3, "other") }
+                continue
             }
-            if rowMatch.key.hasPrefix("other_"), rowMatch.key != "other_handling" { sawOtherSubrows = true }
+            if Template.otherHandlingSubrows.contains(rowMatch.key) { sawOtherSubrows = true }
             if foundRows.contains(rowMatch.key) {
                 diagnostics.append(Diagnostic(code: "GX-W-DUPLICATE-ROW", severity: .warning,
                     message: "row \(rowMatch.key) appears more than once; the first is kept",
                     messageZh: "行重复出现，保留第一次", paths: ["\(key).\(rowMatch.key)"], source: inner.cell.source))
                 continue
             }
-            roles[inner.index] = .label(table3, rowMatch.key)
-            for column in Template.requestColumns {
-                guard let c = columnOf[column.key], let i = table.cellIndex(row: r, column: c), i != inner.index else { continue }
-                let path = CellPath(key, rowMatch.key, column.key)
-                found[path] = FoundCell(index: i, isCovered: table.cells[i].row != r)
-                foundRows.insert(rowMatch.key)
-                roles[i] = .data(path)
-            }
+            place(rowMatch.key, row: r, label: inner.index)
         }
-        let variant: TemplateVariant = sawOtherHandling && !sawOtherSubrows ? .v2019 : .v2021
+        if let other = otherHandling, !sawOtherSubrows {
+            place(Template.otherHandlingRow, row: other.row, label: other.label)
+        }
+        let variant: TemplateVariant = otherHandling != nil && !sawOtherSubrows ? .v2019 : .v2021
         let standard = assemble(.requests, variant: variant, found: found, in: labeled, diagnostics: &diagnostics)
         return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
     }

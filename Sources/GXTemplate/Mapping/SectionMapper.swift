@@ -58,6 +58,14 @@ struct SectionMapper {
         var consumed = 0
         // A title broken over lines (a `w:br`, `<br>`, two paragraphs) is one title: lines join.
         func oneLine(_ text: String) -> String { text.split(separator: "\n").map { String($0).trimmedCell }.joined() }
+        // A portal page saved as a document keeps its breadcrumb (`首页 > 政务公开`) above the
+        // title: it is preamble, never part of the title.
+        let crumbs = beforeFirstHeading.prefix { isBreadcrumb($0.paragraph.text) }.count
+        for entry in beforeFirstHeading.prefix(crumbs) {
+            result.preamble.append(entry.paragraph.text.trimmedCell)
+            result.preambleBlocks.append(entry.block)
+        }
+        beforeFirstHeading.removeFirst(crumbs)
         if let first = beforeFirstHeading.first {
             var title = oneLine(first.paragraph.text)
             result.titleBlocks.insert(first.block)
@@ -111,6 +119,11 @@ struct SectionMapper {
                 messageZh: "未找到章节标题：\(missing.joined(separator: "、"))", paths: missing.map { "sections.\($0)" }))
         }
         return result
+    }
+
+    private static func isBreadcrumb(_ text: String) -> Bool {
+        text.count <= 80 && (text.contains(utf8: " > ") || text.contains(utf8: ">") && text.contains(utf8: "首页")
+                             || text.contains(utf8: "＞") || text.contains(utf8: "»") || text.contains(utf8: "当前位置"))
     }
 
     /// Recognises `二、主动公开政府信息情况` (any variant) as section ≥ `after`. A heading run into

@@ -168,7 +168,8 @@ public enum Repairer {
 
         func holds(_ e: Int) -> Bool {
             let eq = system.equations[e]
-            return eq.left.reduce(0) { $0 + known[$1]! } == eq.right.reduce(0) { $0 + known[$1]! }
+            guard let l = Checked.sum(eq.left.map { known[$0]! }), let r = Checked.sum(eq.right.map { known[$0]! }) else { return false }
+            return l == r
         }
 
         func fullyKnown(_ e: Int) -> Bool {
@@ -183,8 +184,9 @@ public enum Repairer {
             for c in cells {
                 for e in system.touching[c] where seen.insert(e).inserted {
                     let eq = system.equations[e]
-                    let l = eq.left.reduce(0) { $0 + (known[$1] ?? 0) }
-                    let r = eq.right.reduce(0) { $0 + (known[$1] ?? 0) }
+                    // Values are at most 15 digits (CellReader), so a sum that does not fit is no reading.
+                    guard let l = Checked.sum(eq.left.map { known[$0] ?? 0 }),
+                          let r = Checked.sum(eq.right.map { known[$0] ?? 0 }) else { return false }
                     let openLeft = eq.left.contains { known[$0] == nil }
                     let openRight = eq.right.contains { known[$0] == nil }
                     switch (openLeft, openRight) {
@@ -222,16 +224,17 @@ public enum Repairer {
                 var usable = true
                 var l = 0, r = 0
                 for c in eq.left {
-                    if let v = state.known[c] { l += v } else if state.unknown[c], !conflicts.contains(c) { unknownLeft.append(c) } else { usable = false; break }
+                    if let v = state.known[c], let t = Checked.add(l, v) { l = t } else if state.known[c] == nil, state.unknown[c], !conflicts.contains(c) { unknownLeft.append(c) } else { usable = false; break }
                 }
                 guard usable else { continue }
                 for c in eq.right {
-                    if let v = state.known[c] { r += v } else if state.unknown[c], !conflicts.contains(c) { unknownRight.append(c) } else { usable = false; break }
+                    if let v = state.known[c], let t = Checked.add(r, v) { r = t } else if state.known[c] == nil, state.unknown[c], !conflicts.contains(c) { unknownRight.append(c) } else { usable = false; break }
                 }
                 guard usable, unknownLeft.isEmpty != unknownRight.isEmpty else { continue }
                 let onLeft = !unknownLeft.isEmpty
                 let cells = onLeft ? unknownLeft : unknownRight
-                let sum = onLeft ? r - l : l - r
+                guard let sum = onLeft ? Checked.subtract(r, l) : Checked.subtract(l, r),
+                      sum.magnitude < 1_000_000_000_000_000 else { continue }
                 if cells.count == 1 {
                     candidates[cells[0], default: []].append((sum, eq.code))
                 } else if sum <= 0 {

@@ -15,11 +15,15 @@ public struct ColumnSpec: Sendable {
     /// The template label first, then wording variants seen in real reports.
     public let labels: [String]
     public let type: ValueType
+    /// The unit the template's header states for a money column (`万元`), nil where it states none.
+    /// A header printed with another unit overrides it (`AmountReader.unit(inHeader:)`).
+    public let unit: String?
 
-    init(_ key: String, _ labels: [String], _ type: ValueType = .count) {
+    init(_ key: String, _ labels: [String], _ type: ValueType = .count, unit: String? = nil) {
         self.key = key
         self.labels = labels
         self.type = type
+        self.unit = unit
     }
 }
 
@@ -81,7 +85,7 @@ public enum Template {
         ColumnSpec("in_force", ["现行有效件数"]),
     ]
     static let decisions2021 = [ColumnSpec("decisions", ["本年处理决定数量", "处理决定数量"])]
-    static let fees2021 = [ColumnSpec("amount_10k_yuan", ["本年收费金额(单位:万元)", "本年收费金额"], .decimal)]
+    static let fees2021 = [ColumnSpec("amount_10k_yuan", ["本年收费金额(单位:万元)", "本年收费金额"], .decimal, unit: "万元")]
 
     public static let activeDisclosure2021 = TableSpec(
         table: .activeDisclosure, variant: .v2021,
@@ -186,6 +190,11 @@ public enum Template {
             RowSpec("other_other", ["其他"], group: "other"),
         ] + requestRowsTail,
         columns: requestColumns, groups: [])
+
+    /// （六）其他处理: a data row in 2019, the group label over `otherHandlingSubrows` in 2021. Which
+    /// format a table 三 is follows from whether those sub-rows are printed.
+    public static let otherHandlingRow = "other_handling"
+    public static let otherHandlingSubrows: Set<String> = ["other_overdue_correction", "other_overdue_fee", "other_other"]
 
     public static let requests2019 = TableSpec(
         table: .requests, variant: .v2019,

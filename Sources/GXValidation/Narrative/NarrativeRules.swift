@@ -23,7 +23,7 @@ enum NarrativeRules {
 
     private static func sum(_ totals: RowTotals, _ rows: [String]) -> Int? {
         var total = 0
-        for row in rows { guard let v = totals[row] else { return nil }; total += v }
+        for row in rows { guard let v = totals[row], let t = Checked.add(total, v) else { return nil }; total = t }
         return total
     }
 
@@ -37,7 +37,8 @@ enum NarrativeRules {
         Diagnostic(code: code, severity: .warning, subject: "sections.\(report.sections[s.section].key)",
             message: "the narrative gives \(said) for \(what) but the table counts \(table)\(alternative): “\(s.text)”",
             messageZh: "正文称\(whatZh) \(said) 件，表格为 \(table)：“\(s.text)”",
-            paths: [s.paragraphPath] + tablePaths, left: String(said), right: String(table), difference: String(said - table),
+            paths: [s.paragraphPath] + tablePaths, left: String(said), right: String(table),
+            difference: Checked.subtract(said, table).map(String.init),
             source: source(report, s))
     }
 
@@ -49,10 +50,11 @@ enum NarrativeRules {
                 for end in s.ends(of: keyword) {
                     let said = s.count(after: end) ?? (s.negated(before: end) ? 0 : nil)
                     guard let said else { continue }
-                    if said == new || (carried.map { said == new + $0 } ?? false) { return [] }
+                    let withCarried = carried.flatMap { Checked.add(new, $0) }
+                    if said == new || said == withCarried { return [] }
                     return [warn("N-RECV", report, s, said: said, table: new, tablePaths: ["requests.new_received.total"],
                                  what: "requests received", whatZh: "收到申请",
-                                 alternative: carried.map { " (or \(new + $0) with the carried-over)" } ?? "")]
+                                 alternative: withCarried.map { " (or \($0) with the carried-over)" } ?? "")]
                 }
             }
         }
@@ -109,7 +111,7 @@ enum NarrativeRules {
         let review = table["review"]
         let litigation: Int? = {
             guard let a = table["litigation_direct"], let b = table["litigation_after_review"] else { return nil }
-            return a + b
+            return Checked.add(a, b)
         }()
         var out: [Diagnostic] = []
         for (keyword, expected, paths) in [("行政复议", review, ["review_litigation.review.total"]),

@@ -49,18 +49,26 @@ struct Arithmetic {
             return equation.notAssessable(code: code, subject: subject(), what: what(), whatZh: whatZh())
         }
         guard scale <= 6 else { return nil }
-        var l = 0, r = 0
-        for slot in left { l += grid.operands[slot].scaled(to: scale) }
-        for slot in right { r += grid.operands[slot].scaled(to: scale) }
+        func total(_ slots: [Int]) -> Int? {
+            var sum = 0
+            for slot in slots {
+                guard let v = grid.operands[slot].scaled(to: scale), let s = Checked.add(sum, v) else { return nil }
+                sum = s
+            }
+            return sum
+        }
+        guard let l = total(left), let r = total(right), Checked.subtract(l, r) != nil else {
+            return equation.tooLarge(code: code, subject: subject(), what: what(), whatZh: whatZh())
+        }
         guard l != r else { return nil }
         return equation.mismatch(code: code, subject: subject(), what: what(), whatZh: whatZh(), left: l, right: r, scale: scale,
                                  usedBlankAsZero: usedBlankAsZero)
     }
 
     func format(_ value: Int, _ scale: Int) -> String {
-        guard scale > 0 else { return String(value) }
+        guard scale > 0 else { return Checked.decimal(value) }
         let negative = value < 0
-        var digits = String(abs(value))
+        var digits = String(value.magnitude)
         while digits.count <= scale { digits = "0" + digits }
         let cut = digits.index(digits.endIndex, offsetBy: -scale)
         return (negative ? "-" : "") + digits[..<cut] + "." + digits[cut...]
@@ -104,15 +112,25 @@ private struct Equation {
             messageZh: "\(whatZh)：无法核验，部分单元格不是数字", paths: paths, cells: cells(paths))
     }
 
+    /// A sum that does not fit in 64 bits: no report counts that much, so the equation is not
+    /// assessable rather than a finding built on a wrapped or zeroed value.
+    func tooLarge(code: String, subject: String, what: String, whatZh: String) -> Diagnostic {
+        let paths = self.paths
+        return Diagnostic(code: code, severity: .info, subject: subject,
+            message: "\(what): not assessable, the numbers are too large to add up",
+            messageZh: "\(whatZh)：无法核验，数字过大", paths: paths, cells: cells(paths))
+    }
+
     func mismatch(code: String, subject: String, what: String, whatZh: String, left l: Int, right r: Int, scale: Int,
                   usedBlankAsZero: Bool) -> Diagnostic {
         let format = arithmetic.format
+        let difference = l &- r  // the caller checked that it fits
         let note = usedBlankAsZero ? " (blank cells counted as 0 by --blank-as-zero)" : ""
         let paths = self.paths
         return Diagnostic(code: code, severity: .error, subject: subject,
-            message: "\(what): \(format(l, scale)) ≠ \(format(r, scale)), off by \(format(l - r, scale))\(note)",
-            messageZh: "\(whatZh)：\(format(l, scale)) ≠ \(format(r, scale))，相差 \(format(l - r, scale))\(usedBlankAsZero ? "（空白按 0 计）" : "")",
+            message: "\(what): \(format(l, scale)) ≠ \(format(r, scale)), off by \(format(difference, scale))\(note)",
+            messageZh: "\(whatZh)：\(format(l, scale)) ≠ \(format(r, scale))，相差 \(format(difference, scale))\(usedBlankAsZero ? "（空白按 0 计）" : "")",
             paths: paths, cells: cells(paths), left: format(l, scale), right: format(r, scale),
-            difference: format(l - r, scale), source: slots.first.flatMap { grid.cell($0, in: arithmetic.report)?.source })
+            difference: format(difference, scale), source: slots.first.flatMap { grid.cell($0, in: arithmetic.report)?.source })
     }
 }

@@ -61,18 +61,18 @@ enum Operand {
         }
     }
 
-    /// The value in units of 10^-`scale` (`scale` at least the operand's own); 0 where that does
-    /// not fit, as `PrintedNumber.scaled` reads it.
-    func scaled(to scale: Int) -> Int {
+    /// The value in units of 10^-`scale` (`scale` at least the operand's own); nil where that does
+    /// not fit, which makes the equation not assessable (never a 0 that would forge a finding).
+    /// Blank and missing cells are 0 here: the caller decides whether they may count.
+    func scaled(to scale: Int) -> Int? {
         switch self {
         case .exact(var value, let own):
             for _ in own..<scale {
-                let (m, overflow) = value.multipliedReportingOverflow(by: 10)
-                if overflow { return 0 }
+                guard let m = Checked.multiply(value, 10) else { return nil }
                 value = m
             }
             return value
-        case .printed(let n): return n.scaled(to: scale) ?? 0
+        case .printed(let n): return n.scaled(to: scale)
         case .missing, .notNumber: return 0
         }
     }
