@@ -24,6 +24,10 @@ let package = Package(
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         // SHA-256 of every input (source.sha256), with the CPU's SHA instructions where it has them.
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // poppler's GLib binding (the library behind pdftotext): words, boxes and font sizes of PDF pages.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // zlib's inflate: a PDF's compressed streams measured before poppler expands them.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The canonical model: document layer (what adapters produce) and report layer (what users get).
         .target(name: "GXModel"),
@@ -35,12 +39,14 @@ let package = Package(
         .target(name: "GXText", dependencies: ["GXModel", "GXTemplate"]),
         // HTML pages (portal pages, Word/WPS "Save as HTML", LibreOffice exports).
         .target(name: "GXHTML", dependencies: ["GXModel", "CLibXML2"]),
+        // Born-digital PDFs: words by position on the page, laid out and read into the same document model.
+        .target(name: "GXPDF", dependencies: ["GXModel", "GXText", "CPoppler", "CZlib"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).
         .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate", "CLibXML2", "CLibZip"]),
         // Sniff → adapter → report → validate → export.
-        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXValidation", "GXExport", "CLibCrypto"]),
+        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXPDF", "GXValidation", "GXExport", "CLibCrypto"]),
         // Many inputs on many workers, in a deterministic order, resumable.
         .target(name: "GXBatch", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
         // `gxconvert serve`: the upload API and the page a portal runs, over GXConvert/GXExport.
@@ -66,6 +72,7 @@ let package = Package(
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
         .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXModel"]),
+        .testTarget(name: "GXPDFTests", dependencies: ["GXPDF", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXExport", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXServerTests", dependencies: [
             "GXServer", "GXConvert", "GXExport", "GXModel", "GXTestSupport",

@@ -1,6 +1,7 @@
 import GXDocx
 import GXHTML
 import GXModel
+import GXPDF
 import GXTemplate
 import GXText
 import GXValidation
@@ -37,6 +38,8 @@ public enum Converter {
             return try HTMLReader.read(bytes, limits: options.limits)
         case .text:
             return try TextReader.read(bytes)
+        case .pdf:
+            return try PDFReader.read(bytes, limits: options.limits)
         }
     }
 

@@ -9,13 +9,18 @@ public enum FormatSniffer {
             throw GXError(.unsupportedFormat, "this is an old binary Word .doc (or other OLE) file, not a .docx",
                           hint: "open it in Word or LibreOffice and save as .docx, or run `soffice --headless --convert-to docx`")
         }
-        if bytes.starts(with: Array("%PDF".utf8)) {
-            throw GXError(.unsupportedFormat, "this is a PDF; gxconvert reads DOCX, HTML and text",
-                          hint: "extract its text with `pdftotext -layout in.pdf out.txt` and convert that")
-        }
+        if isPDF(bytes) { return .pdf }
         if bytes.starts(with: [0x50, 0x4B]) { return .docx }
         if looksLikeHTML(bytes) || looksLikeUTF16HTML(bytes) { return .html }
         return .text
+    }
+
+    /// `%PDF-` at the start, or within the first KiB after junk (a mail gateway's header), which
+    /// PDF readers accept too.
+    static func isPDF(_ bytes: [UInt8]) -> Bool {
+        let magic = Array("%PDF-".utf8)
+        if bytes.starts(with: magic) { return true }
+        return ByteSearch.firstIndex(of: magic, in: Array(bytes.prefix(1024))) != nil
     }
 
     /// A page saved as UTF-16 (Notepad's "Unicode"): every other byte of its markup is zero.

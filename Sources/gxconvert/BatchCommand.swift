@@ -47,6 +47,9 @@ struct Batch: ParsableCommand {
     @Flag(name: .long, help: "Skip inputs already in the output file and append the rest.")
     var resume = false
 
+    @Flag(name: .customLong("csv-raw"), help: "CSV fields byte for byte: do not neutralise fields starting with = + - @ (formula injection).")
+    var csvRaw = false
+
     @Flag(name: .customLong("blank-as-zero"), help: "Count blank table cells as 0 when checking the arithmetic.")
     var blankAsZero = false
 
@@ -57,6 +60,7 @@ struct Batch: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs takes 1 to 256") }
+        if csvRaw, format == .jsonl { throw ValidationError("--csv-raw applies to --to csv-wide and csv-long only") }
         if resume, output == "-" { throw ValidationError("--resume needs an output file, not standard output") }
     }
 
@@ -73,6 +77,7 @@ struct Batch: ParsableCommand {
                                    progress: progress ?? ProgressDisplayPolicy.stderrIsTerminal,
                                    convert: ConvertOptions(limits: batchLimits, validation: .init(blankAsZero: blankAsZero)))
         options.allFiles = allFiles
+        options.csvRaw = csvRaw
         let summary: BatchSummary
         do {
             summary = try BatchRunner.run(options)

@@ -38,7 +38,7 @@ struct Validate: ParsableCommand {
     @Flag(name: .long, help: "Also list info findings (rules that could not be assessed, reading notes).")
     var verbose = false
 
-    @Option(name: .long, help: ArgumentHelp("Read the inputs as this format instead of sniffing (docx, html, text).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Read the inputs as this format instead of sniffing (docx, html, text, pdf).", valueName: "format"))
     var from: SourceFormat?
 
     @OptionGroup(title: "Limits") var limits: LimitOptions

@@ -31,6 +31,13 @@ import GXTemplate
         #expect(errors.isEmpty, "\(url.lastPathComponent): \(errors.prefix(5))")
     }
 
+    /// PDF output: sources with `page` and `bbox`.
+    @Test(arguments: Fixtures.files("pdf", ext: "pdf"))
+    func pdfJSONValidates(_ url: URL) throws {
+        let errors = try Self.validator().validate(try Self.json(url))
+        #expect(errors.isEmpty, "\(url.lastPathComponent): \(errors.prefix(5))")
+    }
+
     @Test func compactAndPrettyJSONAreTheSameDocument() throws {
         let report = try ExportFixtures.report(ExportFixtures.all[0])
         let pretty = try TestJSON.parse(ReportJSON.write(report, pretty: true))

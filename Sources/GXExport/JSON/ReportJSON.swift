@@ -124,6 +124,16 @@ public enum ReportJSON {
         if let element = l.element { s.key("element"); s.string(element) }
         if l.line > 0 { s.key("line"); s.int(l.line) }
         if l.column > 0 { s.key("column"); s.int(l.column) }
+        if let page = l.page { s.key("page"); s.int(page) }
+        if let box = l.box {
+            s.key("bbox"); s.openArray()
+            // Tenths of a point: finer than any printed glyph needs, and the same text on every machine.
+            for v in [box.x0, box.y0, box.x1, box.y1] {
+                let tenths = Int((v * 10).rounded())
+                s.element(); s.number("\(tenths < 0 ? "-" : "")\(abs(tenths) / 10).\(abs(tenths) % 10)")
+            }
+            s.closeArray()
+        }
         s.closeObject()
     }
 

@@ -12,8 +12,9 @@ public enum DiagnosticText {
         return "\(head): \(d.severity.rawValue) \(d.code): \(d.message)"
     }
 
-    /// `12:5` for text, `table 2 row 5 cell 3` for DOCX, the element path for HTML.
+    /// `12:5` for text, `table 2 row 5 cell 3` for DOCX, the element path for HTML, `page 3 (x 212, y 488)` for PDF.
     public static func location(_ s: SourceLocation) -> String {
+        if let page = s.page { return s.pagePlace(page) }
         if s.table != nil || s.paragraph != nil || s.element != nil {
             var parts: [String] = []
             if let t = s.table { parts.append("table \(t)") }

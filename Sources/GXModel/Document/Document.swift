@@ -1,6 +1,6 @@
 /// The input formats an adapter can produce a document from.
 public enum SourceFormat: String, Sendable, CaseIterable {
-    case docx, html, text
+    case docx, html, text, pdf
 }
 
 /// The document layer: what every adapter produces, before anything is known about the template.

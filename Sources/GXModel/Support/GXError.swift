@@ -11,8 +11,12 @@ public enum GXErrorCode: String, Sendable, CaseIterable {
     case encrypted = "GX-E-ENCRYPTED"
     /// A well-formed zip that is not a WordprocessingML package.
     case notDocx = "GX-E-NOT-DOCX"
-    /// An old binary Word `.doc` or a PDF handed in as a report.
+    /// An old binary Word `.doc`, or a format this build does not read.
     case unsupportedFormat = "GX-E-FORMAT"
+    /// A damaged PDF poppler cannot open, or one whose pages cannot be read.
+    case pdf = "GX-E-PDF"
+    /// A PDF whose pages carry no text layer (a scan): it needs OCR.
+    case scanned = "GX-E-SCANNED"
     /// Malformed XML or markup.
     case xml = "GX-E-XML"
     /// A DOCTYPE or entity declaration: never followed, always refused.
