@@ -203,7 +203,7 @@ struct Query {
         if try flag("blank_as_zero") { convert.validation.blankAsZero = true }
         if let raw = items["from"] {
             guard let f = SourceFormat(rawValue: raw) else {
-                throw APIError.request("from must be one of docx, html, text", parameter: "from")
+                throw APIError.request("from must be one of \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))", parameter: "from")
             }
             convert.format = f
         }

@@ -4,6 +4,8 @@ import HummingbirdTesting
 import Testing
 import GXTestSupport
 @testable import GXServer
+import GXExport
+import GXModel
 
 /// The API as a portal uses it, through HummingbirdTesting: every route, every status the
 /// OpenAPI document promises, and the command line's exact bytes for every fixture format.
@@ -39,6 +41,13 @@ import GXTestSupport
         let documented = Set(paths.flatMap { path, ops in ops.keys.map { "\($0.uppercased()) \(path)" } })
         let served = Set(GXService.routes.map { "\($0.method) \($0.path)" })
         #expect(documented == served)
+        // The parameters' values are the command line's.
+        let components = document["components"] as! [String: Any]
+        let from = ((components["parameters"] as! [String: Any])["from"] as! [String: Any])["schema"] as! [String: Any]
+        #expect(Set(from["enum"] as! [String]) == Set(SourceFormat.allCases.map(\.rawValue)))
+        let convert = (paths["/api/v1/convert"]!["post"] as! [String: Any])["parameters"] as! [[String: Any]]
+        let to = convert.first { $0["name"] as? String == "to" }!["schema"] as! [String: Any]
+        #expect(to["enum"] as! [String] == ExportFormat.allCases.map(\.rawValue))
         let (app, _) = Self.app()
         try await app.test(.router) { client in
             for route in GXService.routes {

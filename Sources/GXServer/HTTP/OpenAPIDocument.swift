@@ -15,7 +15,7 @@ enum OpenAPIDocument {
     "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "Required when the service was started with --auth-token (always when it listens beyond loopback)."}},
     "parameters": {
       "name": {"name": "name", "in": "query", "required": false, "description": "The upload's name: the report's source.path and the download's file name. 1-255 bytes, no control characters.", "schema": {"type": "string", "minLength": 1, "maxLength": 255}},
-      "from": {"name": "from", "in": "query", "required": false, "description": "Read as this format instead of sniffing.", "schema": {"type": "string", "enum": ["docx", "html", "text"]}},
+      "from": {"name": "from", "in": "query", "required": false, "description": "Read as this format instead of sniffing.", "schema": {"type": "string", "enum": ["docx", "html", "text", "pdf"]}},
       "blank_as_zero": {"name": "blank_as_zero", "in": "query", "required": false, "description": "Count blank table cells as 0 when checking the arithmetic.", "schema": {"type": "boolean"}}
     },
     "requestBodies": {
