@@ -8,11 +8,12 @@ if ! pkg-config --exists libxml-2.0 libzip libcrypto poppler-glib zlib 2>/dev/nu
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y libxml2-dev libzip-dev libssl-dev libpoppler-glib-dev zlib1g-dev poppler-utils pkg-config
 fi
 # The CSV formula-injection test opens our CSV with LibreOffice Calc (headless) and reads the xlsx
-# back with Python.
-if ! command -v soffice >/dev/null 2>&1 || ! ls /usr/lib/libreoffice/program/libscfiltlo.so >/dev/null 2>&1; then
+# back with Python; old .doc/.wps uploads are converted with LibreOffice Writer (its Word filter).
+if ! command -v soffice >/dev/null 2>&1 || ! ls /usr/lib/libreoffice/program/libscfiltlo.so >/dev/null 2>&1 \
+   || ! ls /usr/lib/libreoffice/program/libmswordlo.so >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y libreoffice-calc-nogui python3
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y libreoffice-calc-nogui libreoffice-writer-nogui python3
 fi
 # The service's tests outside Swift (Tools/serve/run.sh): a real browser (Debian chromium and its
 # driver, CJK fonts for the screenshots) and PyPI selenium and schemathesis, at the versions tested.

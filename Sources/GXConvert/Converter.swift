@@ -11,16 +11,23 @@ public struct ConvertOptions: Sendable {
     public var format: SourceFormat?
     public var limits: ReadLimits
     public var validation: ValidationOptions
+    /// Converts old binary Word/WPS files to DOCX (LibreOffice); nil refuses them with advice.
+    public var legacyConverter: LegacyWordConverter?
 
-    public init(format: SourceFormat? = nil, limits: ReadLimits = .standard, validation: ValidationOptions = .init()) {
+    public init(format: SourceFormat? = nil, limits: ReadLimits = .standard, validation: ValidationOptions = .init(),
+                legacyConverter: LegacyWordConverter? = Converter.installedLegacyConverter) {
         self.format = format
         self.limits = limits
         self.validation = validation
+        self.legacyConverter = legacyConverter
     }
 }
 
 /// readers → one model → checks: the whole path from bytes to a validated report.
 public enum Converter {
+    /// LibreOffice when it is installed, looked for once per process.
+    public static let installedLegacyConverter = LegacyWordConverter.onPath()
+
     /// The document layer, from whichever adapter the bytes call for.
     public static func document(_ bytes: [UInt8], options: ConvertOptions = .init()) throws -> Document {
         var options = options
@@ -29,6 +36,15 @@ public enum Converter {
         }
         guard bytes.count <= options.limits.maxInputBytes else {
             throw GXError(.limit, "input is \(bytes.count) bytes, over the \(options.limits.maxInputBytes)-byte limit")
+        }
+        if options.format == nil || options.format == .docx, FormatSniffer.isOLE(bytes) {
+            guard let converter = options.legacyConverter else { throw FormatSniffer.oldBinary }
+            var document = try DocxReader.read(try converter.convert(bytes, limits: options.limits), limits: options.limits)
+            document.provenance = converter.provenance
+            document.diagnostics.insert(Diagnostic(code: "GX-I-CONVERTED", severity: .info,
+                message: "an old binary Word/WPS file, " + converter.provenance + "; places name the converted DOCX",
+                messageZh: "旧版 Word/WPS 文件，已由 LibreOffice 离线转换为 DOCX 后读取"), at: 0)
+            return document
         }
         let format = try options.format ?? FormatSniffer.sniff(bytes)
         switch format {
@@ -47,8 +63,9 @@ public enum Converter {
     public static func report(_ bytes: [UInt8], path: String, options: ConvertOptions = .init()) throws -> Report {
         do {
             let document = try document(bytes, options: options)
-            var report = ReportBuilder.build(document, source: SourceInfo(format: document.format, path: path,
-                                                                          sha256: SHA256.hex(bytes)))
+            var source = SourceInfo(format: document.format, path: path, sha256: SHA256.hex(bytes))
+            source.convertedBy = document.provenance
+            var report = ReportBuilder.build(document, source: source)
             Validator.apply(to: &report, options: options.validation)
             return report
         } catch let error as GXError {

@@ -12,6 +12,8 @@ public struct Document: Sendable {
     public var blocks: [Block]
     /// Problems the adapter approximated or noticed (widened grids, hidden text, …).
     public var diagnostics: [Diagnostic]
+    /// Set when the input was converted before it was read (an old `.doc` through LibreOffice): by what, how.
+    public var provenance: String?
 
     public init(format: SourceFormat, blocks: [Block] = [], diagnostics: [Diagnostic] = []) {
         self.format = format
