@@ -2,6 +2,7 @@ import GXDocx
 import GXHTML
 import GXModel
 import GXPDF
+import GXScan
 import GXTemplate
 import GXText
 import GXValidation
@@ -13,13 +14,16 @@ public struct ConvertOptions: Sendable {
     public var validation: ValidationOptions
     /// Converts old binary Word/WPS files to DOCX (LibreOffice); nil refuses them with advice.
     public var legacyConverter: LegacyWordConverter?
+    /// OCR of page images and scanned PDFs.
+    public var scan: ScanOptions
 
     public init(format: SourceFormat? = nil, limits: ReadLimits = .standard, validation: ValidationOptions = .init(),
-                legacyConverter: LegacyWordConverter? = Converter.installedLegacyConverter) {
+                legacyConverter: LegacyWordConverter? = Converter.installedLegacyConverter, scan: ScanOptions = .init()) {
         self.format = format
         self.limits = limits
         self.validation = validation
         self.legacyConverter = legacyConverter
+        self.scan = scan
     }
 }
 
@@ -56,6 +60,8 @@ public enum Converter {
             return try TextReader.read(bytes)
         case .pdf:
             return try PDFReader.read(bytes, limits: options.limits)
+        case .image:
+            return try ScanReader.read(bytes, options: options.scan, limits: options.limits)
         }
     }
 

@@ -1,4 +1,5 @@
 import GXModel
+import GXScan
 
 /// Decides the input format from its bytes, not its name: uploads arrive misnamed all the time.
 public enum FormatSniffer {
@@ -8,6 +9,7 @@ public enum FormatSniffer {
         if isOLE(bytes) { throw oldBinary }
         if isPDF(bytes) { return .pdf }
         if bytes.starts(with: [0x50, 0x4B]) { return .docx }
+        if ScanReader.isImage(bytes) { return .image }
         if looksLikeHTML(bytes) || looksLikeUTF16HTML(bytes) { return .html }
         return .text
     }

@@ -135,6 +135,7 @@ public enum ReportJSON {
             }
             s.closeArray()
         }
+        if let c = l.confidence { s.key("confidence"); s.int(c) }
         s.closeObject()
     }
 

@@ -1,6 +1,8 @@
 /// The input formats an adapter can produce a document from.
 public enum SourceFormat: String, Sendable, CaseIterable {
     case docx, html, text, pdf
+    /// Page images (PNG, JPEG, TIFF) read through OCR.
+    case image
 }
 
 /// The document layer: what every adapter produces, before anything is known about the template.

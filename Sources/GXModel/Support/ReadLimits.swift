@@ -27,6 +27,13 @@ public struct ReadLimits: Sendable {
     /// What one compressed PDF stream (other than an image) may inflate to: a page's content runs to
     /// tens of KiB, an embedded CJK font subset to a few MiB.
     public var maxPDFStreamBytes: Int = 16 << 20
+    /// Pixels of one page image (width × height) and its longest side: a page is decoded whole, so
+    /// a 30000×30000 image is refused from its header before any pixel is allocated. A4 at 600 dpi
+    /// is 35 million pixels and 7016 on its long side.
+    public var maxImagePixels: Int = 80_000_000
+    public var maxImageSide: Int = 16_000
+    /// Pages of one scanned input.
+    public var maxPages: Int = 200
     /// Wall-clock budget for reading one document (batch work sets it); nil: none.
     public var timeBudget: Duration?
     /// When the budget runs out; set by the pipeline as a document starts.
