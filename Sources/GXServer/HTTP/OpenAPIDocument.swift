@@ -1,7 +1,14 @@
+import GXExport
+import GXModel
+
 /// The API described as OpenAPI 3.1, served at /api/v1/openapi.json. GXServerTests hold it to the
 /// routes and to every status the tests see; schemathesis (Tools/serve/schemathesis.sh) holds it
 /// to the answers.
+/// The input and output format lists come from the enums themselves, so a new reader or writer
+/// appears here without an edit.
 enum OpenAPIDocument {
+    static func list(_ names: [String]) -> String { "[" + names.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
+
     static let json = #"""
 {
   "openapi": "3.1.0",
@@ -15,7 +22,7 @@ enum OpenAPIDocument {
     "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "Required when the service was started with --auth-token (always when it listens beyond loopback)."}},
     "parameters": {
       "name": {"name": "name", "in": "query", "required": false, "description": "The upload's name: the report's source.path and the download's file name. 1-255 bytes, no control characters.", "schema": {"type": "string", "minLength": 1, "maxLength": 255}},
-      "from": {"name": "from", "in": "query", "required": false, "description": "Read as this format instead of sniffing.", "schema": {"type": "string", "enum": ["docx", "html", "text", "pdf"]}},
+      "from": {"name": "from", "in": "query", "required": false, "description": "Read as this format instead of sniffing.", "schema": {"type": "string", "enum": \#(list(SourceFormat.allCases.map(\.rawValue)))}},
       "blank_as_zero": {"name": "blank_as_zero", "in": "query", "required": false, "description": "Count blank table cells as 0 when checking the arithmetic.", "schema": {"type": "boolean"}}
     },
     "requestBodies": {
@@ -79,7 +86,7 @@ enum OpenAPIDocument {
     "/api/v1/convert": {"post": {
       "operationId": "convert", "summary": "Convert one report: exactly the bytes `gxconvert NAME --to TO` writes.", "security": [{}, {"bearer": []}],
       "parameters": [
-        {"name": "to", "in": "query", "required": false, "schema": {"type": "string", "enum": ["json", "csv", "md", "html", "docx", "txt"], "default": "json"}},
+        {"name": "to", "in": "query", "required": false, "schema": {"type": "string", "enum": \#(list(ExportFormat.allCases.map(\.rawValue))), "default": "json"}},
         {"$ref": "#/components/parameters/name"}, {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/blank_as_zero"},
         {"name": "excel", "in": "query", "required": false, "description": "to=csv only: start with the UTF-8 BOM (--excel).", "schema": {"type": "boolean"}},
         {"name": "compact", "in": "query", "required": false, "description": "to=json only: one line (--compact).", "schema": {"type": "boolean"}}
