@@ -65,6 +65,25 @@ public enum Converter {
         }
     }
 
+    /// An input with no visible text (whitespace, a byte order mark) is `GX-E-EMPTY`; one with text
+    /// but nothing of a report — no title, no template section, no standard table — is
+    /// `GX-E-NO-REPORT`: an empty report with exit 0 would pass for a converted one.
+    static func requireReport(_ document: Document, _ report: Report) throws {
+        guard report.title == nil, report.sections.isEmpty, report.tables.isEmpty else { return }
+        let visible = document.blocks.contains { block in
+            switch block {
+            case .table: return true
+            case .paragraph(let p):
+                return p.text.unicodeScalars.contains { !$0.properties.isWhitespace && $0 != "\u{FEFF}" && $0 != "\u{200B}" }
+            }
+        }
+        guard visible else {
+            throw GXError(.empty, "the input holds no text (only white space or a byte order mark)")
+        }
+        throw GXError(.noReport, "no report found: no title, no section heading of the template and no standard table",
+                      hint: "is this a 政府信息公开工作年度报告? gxconvert reads the annual reports only")
+    }
+
     /// The validated report for one input. `path` is what the user named (`-` for stdin).
     public static func report(_ bytes: [UInt8], path: String, options: ConvertOptions = .init()) throws -> Report {
         do {
@@ -72,6 +91,7 @@ public enum Converter {
             var source = SourceInfo(format: document.format, path: path, sha256: SHA256.hex(bytes))
             source.convertedBy = document.provenance
             var report = ReportBuilder.build(document, source: source)
+            try requireReport(document, report)
             Validator.apply(to: &report, options: options.validation)
             return report
         } catch let error as GXError {

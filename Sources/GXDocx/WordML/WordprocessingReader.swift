@@ -51,6 +51,9 @@ final class WordprocessingReader: SAXHandler {
         var style: String?
         var bookmarks: [BookmarkMarker] = []
         var source: SourceLocation
+        /// A text box's text was just joined in: the next run's text starts a new line, so a cell
+        /// `0` with a box holding `8` reads `8` and `0` on two lines, never the number 80.
+        var afterBox = false
         /// Direct list numbering (`w:numPr`); a style may number the paragraph instead.
         var numId: String?
         var ilvl: Int?
@@ -105,6 +108,12 @@ final class WordprocessingReader: SAXHandler {
         }
         switch element {
         case .p:
+            if inRun, !runText.isEmpty, !runHidden, !paragraphs.isEmpty {
+                // A text box opens inside a run: what the run said before it belongs to the outer
+                // paragraph, ahead of the box (the box's runs would otherwise overwrite it).
+                paragraphs[paragraphs.count - 1].text += runText
+                runText = ""
+            }
             var source = SourceLocation(part: part, line: driver.line)
             if !tables.isEmpty, let cellSource = tables[tables.count - 1].cell?.source { source = cellSource; source.line = driver.line }
             else if paragraphs.isEmpty, tables.isEmpty { bodyParagraphCount += 1; source.paragraph = bodyParagraphCount }
@@ -229,7 +238,11 @@ final class WordprocessingReader: SAXHandler {
             inRun = false
             guard !paragraphs.isEmpty, !fields.contains(true) else { return }
             if runHidden { paragraphs[paragraphs.count - 1].hidden += runText }
-            else { paragraphs[paragraphs.count - 1].text += runText }
+            else if !runText.isEmpty {
+                if paragraphs[paragraphs.count - 1].afterBox { paragraphs[paragraphs.count - 1].text += "\n" }
+                paragraphs[paragraphs.count - 1].afterBox = false
+                paragraphs[paragraphs.count - 1].text += runText
+            }
             runText = ""
         case .p:
             guard var builder = paragraphs.popLast() else { return }
@@ -246,6 +259,7 @@ final class WordprocessingReader: SAXHandler {
                 let shift = paragraphs[outer].text.count + (paragraphs[outer].text.isEmpty ? 0 : 1)
                 if !paragraph.text.isEmpty {
                     paragraphs[outer].text += (paragraphs[outer].text.isEmpty ? "" : "\n") + paragraph.text
+                    paragraphs[outer].afterBox = true
                 }
                 paragraphs[outer].bookmarks += paragraph.bookmarks.map {
                     BookmarkMarker(name: $0.name, offset: $0.offset + shift, source: $0.source)
