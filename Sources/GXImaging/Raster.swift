@@ -165,23 +165,6 @@ public final class Raster: @unchecked Sendable {
         return Int(n)
     }
 
-    /// Per-row counts of set pixels in a box of a 1-bit image (a horizontal projection).
-    public func rowProfile(in box: PixelBox) -> [Int] {
-        let wpl = Int(pixGetWpl(pix))
-        guard let data = pixGetData(pix), box.width > 0, box.height > 0 else { return [] }
-        var profile = [Int](repeating: 0, count: box.height)
-        let x0 = max(0, box.x), x1 = min(width, box.maxX)
-        for dy in 0..<box.height {
-            let y = box.y + dy
-            guard y >= 0, y < height else { continue }
-            let line = data + y * wpl
-            var n = 0
-            for x in x0..<x1 where (line[x >> 5] >> UInt32(31 - (x & 31))) & 1 == 1 { n += 1 }
-            profile[dy] = n
-        }
-        return profile
-    }
-
     /// A copy with the boxes painted white (8-bit) or cleared (1-bit): text outside tables only.
     public func erasing(_ boxes: [PixelBox]) -> Raster? {
         guard let copy = Raster(pixCopy(nil, pix)) else { return nil }

@@ -57,13 +57,14 @@ public struct ScanOptions: Sendable {
         return folder
     }
 
+    /// Debian's package for a tesseract language: `chi_sim` → `tesseract-ocr-chi-sim`.
+    static func debianPackage(_ language: String) -> String {
+        "tesseract-ocr-" + String(language.lowercased().map { $0 == "_" ? "-" : $0 })
+    }
+
     static func missing(_ language: String, in folder: String) -> GXError {
-        let package = "tesseract-ocr-" + language.lowercased().replacingUnderscores
+        let package = debianPackage(language)
         return GXError(.ocrLanguage, "the OCR language pack '\(language)' is not installed (no \(language).traineddata in \(folder))",
                        hint: "install the Debian package \(package) (`apt-get install \(package)`), or point --tessdata at a folder that has it")
     }
-}
-
-extension String {
-    fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? "-" : $0 }) }
 }

@@ -102,7 +102,7 @@ public enum ScanReader {
             case .missingLanguage(let language, let folder): throw ScanOptions.missing(language, in: folder)
             case .initFailed(let language, let folder):
                 throw GXError(.ocrLanguage, "tesseract could not load '\(language)' from \(folder)",
-                              hint: "reinstall tesseract-ocr-\(language.replacingOccurrencesOfUnderscore)")
+                              hint: "reinstall \(ScanOptions.debianPackage(language))")
             }
         }
         defer {
@@ -178,6 +178,4 @@ extension String {
         let tenths = Int((abs(value) * 10).rounded())
         self = (value < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
     }
-
-    fileprivate var replacingOccurrencesOfUnderscore: String { String(map { $0 == "_" ? "-" : $0 }) }
 }

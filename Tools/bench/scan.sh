@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Scan reader vs plain tesseract, per page, measured in one run on the same pages.
-#   bash Tools/bench/scan.sh [DOCX=Fixtures/docx/seed000-lo.docx] [DPI=300]
+#   bash Tools/bench/scan.sh [DOCX=Fixtures/docx/seed000-lo.docx] [DPI=300] [FIRST-LAST page range, default all] [RUNS=1]
 # Prints, per page, the wall time of `tesseract page.png - -l chi_sim` and of `gxconvert page.png`
 # (deskew, ruling lines, one OCR per cell, digits pass, prose OCR, mapping, rules, JSON), then the
 # whole report as one multi-page TIFF against the sum of tesseract's pages, with peak memory.
-# OCR dominates both; wall times on a shared machine swing, so both run alternately, best of 2.
+# OCR dominates both; wall times on a shared machine swing, so both run alternately (best of RUNS).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
-docx=${1:-Fixtures/docx/seed000-lo.docx}; dpi=${2:-300}
+docx=${1:-Fixtures/docx/seed000-lo.docx}; dpi=${2:-300}; range=${3:-}; runs=${4:-1}
 swift build -c release --product gxconvert >/dev/null
 bin=.build/release/gxconvert
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 soffice --headless --convert-to pdf --outdir "$work" "$docx" >/dev/null 2>&1
-pdftoppm -r "$dpi" -gray -png "$work"/*.pdf "$work/page"
+pages=(); [ -n "$range" ] && pages=(-f "${range%-*}" -l "${range#*-}")
+pdftoppm -r "$dpi" -gray -png "${pages[@]}" "$work"/*.pdf "$work/page"
 python3 - "$work" <<'PY'
 import glob, sys
 from PIL import Image
@@ -26,7 +27,7 @@ printf "%-10s %12s %12s %7s\n" page tesseract gxconvert ratio
 tsum=0; gsum=0
 for p in "$work"/page-*.png; do
   t=(); g=()
-  for _ in 1 2; do
+  for _ in $(seq "$runs"); do
     s=$(now); tesseract "$p" - -l chi_sim >/dev/null 2>&1; t+=($(python3 -c "print($(now)-$s)"))
     s=$(now); "$bin" "$p" >/dev/null 2>&1 || true; g+=($(python3 -c "print($(now)-$s)"))
   done

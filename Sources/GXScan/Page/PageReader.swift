@@ -68,6 +68,7 @@ enum PageReader {
             var cells: [ScannedCell] = []
             for box in ruled.cells {
                 cells.append(CellOCR.read(box, binary: binary, dpi: dpi, engines: engines))
+                if debug { print("    \(box.x),\(box.y) \(box.width)x\(box.height): \(cells[cells.count - 1].text) \(cells[cells.count - 1].quality.map { "\($0.state) \($0.seen)" } ?? "")") }
             }
             tables.append(ScannedTable(page: number, box: ruled.box, cells: cells))
         }
