@@ -43,9 +43,18 @@ struct GXConvertCommand: ParsableCommand {
           64 the command line was wrong
         """,
         version: "0.1.0",
-        subcommands: [Convert.self, Validate.self, Batch.self, Merge.self, Serve.self],
+        subcommands: [Convert.self, Validate.self, Batch.self, Merge.self] + serveCommand,
         defaultSubcommand: Convert.self
     )
+}
+
+/// `serve` is left out of the AddressSanitizer build (GX_NO_SERVER, see Package.swift).
+var serveCommand: [any ParsableCommand.Type] {
+    #if GX_NO_SERVER
+    return []
+    #else
+    return [Serve.self]
+    #endif
 }
 
 enum CLIError {

@@ -1,3 +1,4 @@
+#if !GX_NO_SERVER
 import ArgumentParser
 import Foundation
 import GXModel
@@ -93,3 +94,4 @@ struct Serve: ParsableCommand {
         Stderr.write("gxconvert serve: stopped\n")
     }
 }
+#endif

@@ -41,6 +41,49 @@ def one(port, name, body, to):
         conn.close()
 
 
+def drain_check(files):
+    """SIGTERM while uploads are in flight: those admitted finish with their answer, an upload
+    after the signal gets 503 (or finds the port closed once the drain is over), exit status 0."""
+    import signal
+    name, body = files[0]
+    with Server('--workers', '1', '--queue', '16') as server:
+        results = []
+        threads = [threading.Thread(target=lambda: results.append(one(server.port, name, body, 'docx')[0])) for _ in range(12)]
+        for t in threads:
+            t.start()
+        deadline = time.time() + 10
+        while time.time() < deadline and 'gxconvert_requests_in_flight 0' in metrics(server.port):
+            time.sleep(0.005)
+        server.proc.send_signal(signal.SIGTERM)
+        time.sleep(0.05)
+        try:
+            late = one(server.port, name, body, 'json')[0]
+        except ConnectionRefusedError:
+            late = 'refused'
+        for t in threads:
+            t.join()
+        server.proc.wait(timeout=40)
+        status = server.proc.returncode
+    print('drain: in-flight answers %s, an upload after SIGTERM: %s, exit %s' % (sorted(results, key=str), late, status))
+    failures = []
+    if len(results) != 12 or any(r not in (200, 503) for r in results) or results.count(200) == 0:
+        failures.append('in-flight uploads did not finish: %s' % results)
+    if late not in (503, 'refused'):
+        failures.append('an upload after SIGTERM got %s' % late)
+    if status != 0:
+        failures.append('exit status %s after SIGTERM' % status)
+    return failures
+
+
+def metrics(port):
+    conn = http.client.HTTPConnection('127.0.0.1', port, timeout=10)
+    try:
+        conn.request('GET', '/metrics')
+        return conn.getresponse().read().decode()
+    finally:
+        conn.close()
+
+
 def main():
     files = inputs()
     formats = ['json', 'csv', 'docx', 'html', 'md', 'txt']
@@ -87,6 +130,7 @@ def main():
             failures.append('no %s answer: the mix did not exercise it' % s)
     if rss[1] > rss[0] * 1.25 + 8192:
         failures.append('memory grew: %d KB -> %d KB' % (rss[0], rss[1]))
+    failures += drain_check(files)
     for f in failures:
         print('FAIL ' + f)
     sys.exit(1 if failures else 0)

@@ -53,6 +53,8 @@ class Server:
     def __exit__(self, *exc):
         if self.proc.poll() is None:
             self.stop()
+        elif self.proc.stderr and not self.proc.stderr.closed:
+            self.proc.stderr.close()
 
 
 def fixture(*parts):
