@@ -13,6 +13,7 @@ import GXModel
         ("pages-100k.pdf", .pdf),
         ("scanned.pdf", .scanned),
         ("huge-content-stream.pdf", .limit),
+        ("user-password.pdf", .encrypted),
     ]
 
     @Test(arguments: cases)
