@@ -29,6 +29,16 @@ import GXModel
         }
     }
 
+    /// Inputs FuzzPDF once stalled on (Fixtures/fuzz-regressions/pdf) are refused within the limits.
+    @Test func fuzzRegressionsAreRefusedQuickly() throws {
+        for url in Fixtures.files("fuzz-regressions/pdf", ext: "pdf") {
+            #expect { try Converter.document(try Fixtures.bytes(url), options: ConvertOptions(format: .pdf)) } throws: {
+                ($0 as? GXError)?.code == .limit
+            }
+        }
+        #expect(!Fixtures.files("fuzz-regressions/pdf", ext: "pdf").isEmpty)
+    }
+
     /// poppler follows an xref chain that loops back on itself once: the one page is read.
     @Test func anXrefLoopIsReadOnce() throws {
         let bytes = try Fixtures.bytes(Fixtures.root.appendingPathComponent("hostile/pdf/xref-loop.pdf"))

@@ -24,9 +24,11 @@ public struct ReadLimits: Sendable {
     public var maxPDFPages: Int = 1_000
     public var maxPDFObjects: Int = 200_000
     public var maxPDFPageCharacters: Int = 100_000
-    /// What one compressed PDF stream (other than an image) may inflate to: a page's content runs to
-    /// tens of KiB, an embedded CJK font subset to a few MiB.
-    public var maxPDFStreamBytes: Int = 16 << 20
+    /// What one compressed PDF stream may inflate to: a page's content (tens of KiB in a report,
+    /// seconds of poppler's time at tens of MiB), and any other stream (a whole embedded CJK font
+    /// runs to 10–15 MiB, a scanned page's image to about 9 MiB in grey).
+    public var maxPDFContentBytes: Int = 4 << 20
+    public var maxPDFStreamBytes: Int = 32 << 20
     /// Wall-clock budget for reading one document (batch work sets it); nil: none.
     public var timeBudget: Duration?
     /// When the budget runs out; set by the pipeline as a document starts.
