@@ -57,6 +57,7 @@ struct Batch: ParsableCommand {
     var progress: Bool?
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
+    @OptionGroup(title: "Scans") var scan: ScanOptionGroup
 
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs takes 1 to 256") }
@@ -75,7 +76,8 @@ struct Batch: ParsableCommand {
     func run() throws {
         var options = BatchOptions(inputs: inputs, output: output, format: format, jobs: jobs, resume: resume,
                                    progress: progress ?? ProgressDisplayPolicy.stderrIsTerminal,
-                                   convert: ConvertOptions(limits: batchLimits, validation: .init(blankAsZero: blankAsZero)))
+                                   convert: ConvertOptions(limits: batchLimits, validation: .init(blankAsZero: blankAsZero),
+                                     scan: scan.scanOptions))
         options.allFiles = allFiles
         options.csvRaw = csvRaw
         let summary: BatchSummary

@@ -47,6 +47,7 @@ struct Convert: ParsableCommand {
     var blankAsZero = false
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
+    @OptionGroup(title: "Scans") var scan: ScanOptionGroup
 
     func validate() throws {
         if excel, to != .csv { throw ValidationError("--excel applies to --to csv only") }
@@ -61,7 +62,8 @@ struct Convert: ParsableCommand {
                                    hint: "use -o report.\(to.rawValue) or redirect standard output to a file"))
             throw ExitCode(ExitStatus.outputFailed)
         }
-        let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero))
+        let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero),
+                                     scan: scan.scanOptions)
         let report: Report
         do {
             let bytes = try FileIO.read(input, maxBytes: options.limits.maxInputBytes)

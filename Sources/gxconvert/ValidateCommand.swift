@@ -42,9 +42,11 @@ struct Validate: ParsableCommand {
     var from: SourceFormat?
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
+    @OptionGroup(title: "Scans") var scan: ScanOptionGroup
 
     func run() throws {
-        let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero))
+        let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero),
+                                     scan: scan.scanOptions)
         var results: [(file: String, report: Report)] = []
         var unreadable: [GXError] = []
         for input in inputs {

@@ -8,9 +8,11 @@ import GXModel
 /// - `mc:AlternateContent` is read once: the first branch, then every later branch skipped;
 /// - complex fields keep their result, never the instruction;
 /// - `w:vanish` text is excluded from the text and kept as hidden text to be reported;
-/// - content controls, custom XML, hyperlinks and smart tags are transparent.
+/// - content controls, custom XML, hyperlinks and smart tags are transparent;
+/// - a text box (`w:txbxContent`) is read as blocks of its own, its paragraphs and tables right
+///   after the paragraph that anchors it, as they read on the page.
 final class WordprocessingReader: SAXHandler {
-    private enum Kind { case pPr, rPr, r, trPr, tcPr, tblGrid, other }
+    private enum Kind { case pPr, rPr, r, trPr, tcPr, tblGrid, numPr, other }
 
     /// What an open element was, so its end event needs no second look at its name.
     private struct Open {
@@ -51,11 +53,70 @@ final class WordprocessingReader: SAXHandler {
         var style: String?
         var bookmarks: [BookmarkMarker] = []
         var source: SourceLocation
+        /// A text box's text was just joined in: the next run's text starts a new line, so a cell
+        /// `0` with a box holding `8` reads `8` and `0` on two lines, never the number 80.
+        var afterBox = false
+        /// Direct list numbering (`w:numPr`); a style may number the paragraph instead.
+        var numId: String?
+        var ilvl: Int?
+        /// Blocks of the text boxes anchored in this paragraph, placed after it.
+        var floating: [Block] = []
     }
 
-    init(part: String, limits: ReadLimits) {
+    /// An open text box: how many paragraphs and tables were open when it began, and what it holds.
+    private struct Frame {
+        let paragraphs: Int
+        let tables: Int
+        /// Whether the run holding the box was hidden, restored when the box ends.
+        let runHidden: Bool
+        var blocks: [Block] = []
+    }
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    /// `w:altChunk`s in the body: the relationship id and where in `blocks` its content goes.
+    @exclusivity(unchecked) private(set) var altChunks: [(id: String, at: Int, source: SourceLocation)] = []
+
+    /// True when a block ending now stands directly in the innermost open text box.
+    private var atFrameLevel: Bool {
+        guard let frame = frames.last else { return false }
+        return paragraphs.count == frame.paragraphs && tables.count == frame.tables
+    }
+
+    /// Where a finished paragraph or table goes: the text box it stands in, the table cell it
+    /// stands in, the body; a paragraph nested in another with no text box between (not valid
+    /// WordprocessingML) joins the one holding it.
+    private func place(_ block: Block) {
+        if atFrameLevel {
+            frames[frames.count - 1].blocks.append(block)
+        } else if !tables.isEmpty, tables.count > (frames.last?.tables ?? 0), tables[tables.count - 1].isInCell,
+                  paragraphs.count == tables[tables.count - 1].paragraphDepth {
+            tables[tables.count - 1].cell?.blocks.append(block)
+        } else if paragraphs.isEmpty, tables.isEmpty {
+            blocks.append(block)
+        } else if !paragraphs.isEmpty {
+            let outer = paragraphs.count - 1
+            switch block {
+            case .paragraph(let paragraph):
+                let shift = paragraphs[outer].text.count + (paragraphs[outer].text.isEmpty ? 0 : 1)
+                if !paragraph.text.isEmpty {
+                    paragraphs[outer].text += (paragraphs[outer].text.isEmpty ? "" : "\n") + paragraph.text
+                    paragraphs[outer].afterBox = true
+                }
+                paragraphs[outer].bookmarks += paragraph.bookmarks.map {
+                    BookmarkMarker(name: $0.name, offset: $0.offset + shift, source: $0.source)
+                }
+            case .table(let table):
+                paragraphs[outer].text += "\n" + table.allText
+            }
+        }
+    }
+
+    /// Word's list numbering, when the package has any: each numbered paragraph gets the number Word shows.
+    @exclusivity(unchecked) private var lists: ListCounter?
+
+    init(part: String, limits: ReadLimits, numbering: NumberingDefinitions? = nil) {
         self.part = part
         self.limits = limits
+        if let numbering, !numbering.isEmpty { lists = ListCounter(numbering) }
     }
 
     // MARK: events
@@ -98,6 +159,12 @@ final class WordprocessingReader: SAXHandler {
         }
         switch element {
         case .p:
+            if inRun, !runText.isEmpty, !runHidden, !paragraphs.isEmpty {
+                // A text box opens inside a run: what the run said before it belongs to the outer
+                // paragraph, ahead of the box (the box's runs would otherwise overwrite it).
+                paragraphs[paragraphs.count - 1].text += runText
+                runText = ""
+            }
             var source = SourceLocation(part: part, line: driver.line)
             if !tables.isEmpty, let cellSource = tables[tables.count - 1].cell?.source { source = cellSource; source.line = driver.line }
             else if paragraphs.isEmpty, tables.isEmpty { bodyParagraphCount += 1; source.paragraph = bodyParagraphCount }
@@ -107,9 +174,35 @@ final class WordprocessingReader: SAXHandler {
                 pendingBookmarks = []
             }
             paragraphs.append(builder)
+        case .txbxContent:
+            // The run holding the box may have text before it: that text is the paragraph's, kept
+            // before the box's own runs start.
+            if inRun, !paragraphs.isEmpty, !runText.isEmpty, !fields.contains(true) {
+                if runHidden { paragraphs[paragraphs.count - 1].hidden += runText }
+                else { paragraphs[paragraphs.count - 1].text += runText }
+            }
+            runText = ""
+            frames.append(Frame(paragraphs: paragraphs.count, tables: tables.count, runHidden: runHidden))
+        case .altChunk:
+            // Another document embedded whole (OA systems paste HTML or DOCX this way).
+            let source = SourceLocation(part: part, line: driver.line)
+            if let id = attributes.value("id"), paragraphs.isEmpty, tables.isEmpty, frames.isEmpty {
+                altChunks.append((id, blocks.count, source))
+            } else {
+                diagnostics.append(Diagnostic(code: "GX-W-ALTCHUNK-SKIPPED", severity: .warning,
+                    message: "an embedded document (w:altChunk) inside a table or text box was not read", messageZh: "表格或文本框内的嵌入文档未读取", source: source))
+            }
+            ignoreDepth = 1
+            return
         case .pPr: kind = .pPr
         case .pStyle:
             if parent == .pPr, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].style = attributes.value("val") }
+        case .numPr:
+            if parent == .pPr { kind = .numPr }
+        case .numId:
+            if parent == .numPr, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].numId = attributes.value("val") }
+        case .ilvl:
+            if parent == .numPr, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].ilvl = attributes.value("val").flatMap { Int($0) } }
         case .r:
             kind = .r
             inRun = true
@@ -158,9 +251,12 @@ final class WordprocessingReader: SAXHandler {
                 pendingBookmarks.append(BookmarkMarker(name: bookmarkName, offset: 0, source: source))
             }
         case .tbl:
-            if paragraphs.isEmpty, tables.isEmpty { topTableCount += 1 }
-            let number = tables.first.map { $0.table.source.table ?? topTableCount } ?? topTableCount
+            // Tables in the body and in text boxes are numbered in reading order; nested ones take their outer table's number.
+            let standsAlone = (paragraphs.isEmpty && tables.isEmpty) || atFrameLevel
+            if standsAlone { topTableCount += 1 }
+            let number = standsAlone ? topTableCount : tables.first.map { $0.table.source.table ?? topTableCount } ?? topTableCount
             var builder = TableBuilder(tableNumber: number, part: part, line: driver.line, limits: limits)
+            builder.paragraphDepth = paragraphs.count
             if tables.isEmpty { builder.pendingBookmarks = pendingBookmarks; pendingBookmarks = [] }
             tables.append(builder)
         case .tblGrid:
@@ -216,31 +312,23 @@ final class WordprocessingReader: SAXHandler {
             inRun = false
             guard !paragraphs.isEmpty, !fields.contains(true) else { return }
             if runHidden { paragraphs[paragraphs.count - 1].hidden += runText }
-            else { paragraphs[paragraphs.count - 1].text += runText }
+            else if !runText.isEmpty {
+                if paragraphs[paragraphs.count - 1].afterBox { paragraphs[paragraphs.count - 1].text += "\n" }
+                paragraphs[paragraphs.count - 1].afterBox = false
+                paragraphs[paragraphs.count - 1].text += runText
+            }
             runText = ""
         case .p:
-            guard let builder = paragraphs.popLast() else { return }
+            guard var builder = paragraphs.popLast() else { return }
+            if lists != nil { number(&builder) }
             let paragraph = Paragraph(text: builder.text, style: builder.style, hiddenText: builder.hidden,
                                       bookmarks: builder.bookmarks, source: builder.source)
             if !builder.hidden.isEmpty {
                 diagnostics.append(Diagnostic(code: "GX-I-HIDDEN-TEXT", severity: .info,
                     message: "hidden text excluded: '\(builder.hidden)'", messageZh: "已排除隐藏文字", source: builder.source))
             }
-            if !paragraphs.isEmpty {
-                // A text box inside a paragraph: its text joins the paragraph that holds it.
-                let outer = paragraphs.count - 1
-                let shift = paragraphs[outer].text.count + (paragraphs[outer].text.isEmpty ? 0 : 1)
-                if !paragraph.text.isEmpty {
-                    paragraphs[outer].text += (paragraphs[outer].text.isEmpty ? "" : "\n") + paragraph.text
-                }
-                paragraphs[outer].bookmarks += paragraph.bookmarks.map {
-                    BookmarkMarker(name: $0.name, offset: $0.offset + shift, source: $0.source)
-                }
-            } else if !tables.isEmpty, tables[tables.count - 1].isInCell {
-                tables[tables.count - 1].cell?.blocks.append(.paragraph(paragraph))
-            } else if tables.isEmpty {
-                blocks.append(.paragraph(paragraph))
-            }
+            place(.paragraph(paragraph))
+            for block in builder.floating { place(block) }
         case .tc:
             guard !tables.isEmpty else { return }
             do { try tables[tables.count - 1].endCell() } catch { deferred = deferred ?? (error as? GXError) }
@@ -251,17 +339,35 @@ final class WordprocessingReader: SAXHandler {
             guard var builder = tables.popLast() else { return }
             let (table, notes) = builder.finish()
             diagnostics += notes
-            if !tables.isEmpty, tables[tables.count - 1].isInCell {
-                tables[tables.count - 1].cell?.blocks.append(.table(table))
-            } else if !paragraphs.isEmpty {
-                // A table inside a text box: keep its words with the paragraph.
-                paragraphs[paragraphs.count - 1].text += "\n" + table.allText
+            place(.table(table))
+        case .txbxContent:
+            guard let frame = frames.popLast() else { return }
+            runText = ""
+            runHidden = frame.runHidden
+            inRun = !paragraphs.isEmpty
+            // The text box's blocks follow the paragraph that anchors it.
+            if !paragraphs.isEmpty, paragraphs.count == frame.paragraphs {
+                paragraphs[paragraphs.count - 1].floating += frame.blocks
             } else {
-                blocks.append(.table(table))
+                for block in frame.blocks { place(block) }
             }
         default:
             break
         }
+    }
+
+    /// Puts the number Word shows (`一、`, `（二）`) before a numbered paragraph's text.
+    private func number(_ builder: inout ParagraphBuilder) {
+        var numId = builder.numId
+        var ilvl = builder.ilvl
+        if numId == nil, let style = builder.style, let styled = lists!.definitions.numbering(ofStyle: style) {
+            numId = styled.numId
+            ilvl = ilvl ?? styled.ilvl
+        }
+        guard let numId, let label = lists!.label(numId: numId, ilvl: ilvl ?? 0) else { return }
+        builder.text = label + builder.text
+        let shift = label.count
+        for i in builder.bookmarks.indices { builder.bookmarks[i].offset += shift }
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {

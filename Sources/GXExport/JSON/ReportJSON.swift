@@ -21,6 +21,7 @@ public enum ReportJSON {
         s.key("format"); s.string(report.source.format.rawValue)
         s.key("path"); s.string(report.source.path)
         s.key("sha256"); s.string(report.source.sha256)
+        if let by = report.source.convertedBy { s.key("converted_by"); s.string(by) }
         s.closeObject()
         s.key("title"); s.string(orNull: report.title)
         s.key("agency"); s.string(orNull: report.agency)
@@ -134,6 +135,7 @@ public enum ReportJSON {
             }
             s.closeArray()
         }
+        if let c = l.confidence { s.key("confidence"); s.int(c) }
         s.closeObject()
     }
 

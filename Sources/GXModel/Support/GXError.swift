@@ -29,6 +29,13 @@ public enum GXErrorCode: String, Sendable, CaseIterable {
     case output = "GX-E-OUTPUT"
     /// The report could not be rendered in the requested format (a writer failed inside).
     case export = "GX-E-EXPORT"
+    /// The input reads, but holds nothing of an annual report: no title, no section heading of the
+    /// template and no standard table (arbitrary text, a page of something else).
+    case noReport = "GX-E-NO-REPORT"
+    /// An image that cannot be decoded, or has no pixels.
+    case image = "GX-E-IMAGE"
+    /// The OCR language data a scan needs is not installed (the message names the Debian package).
+    case ocrLanguage = "GX-E-OCR-LANG"
 }
 
 /// A typed, coded failure to read an input, carrying where it happened and what the user can do.

@@ -29,6 +29,13 @@ public struct ReadLimits: Sendable {
     /// runs to 10–15 MiB, a scanned page's image to about 9 MiB in grey).
     public var maxPDFContentBytes: Int = 4 << 20
     public var maxPDFStreamBytes: Int = 32 << 20
+    /// Pixels of one page image (width × height) and its longest side: a page is decoded whole, so
+    /// a 30000×30000 image is refused from its header before any pixel is allocated. A4 at 600 dpi
+    /// is 35 million pixels and 7016 on its long side.
+    public var maxImagePixels: Int = 80_000_000
+    public var maxImageSide: Int = 16_000
+    /// Pages of one scanned input.
+    public var maxPages: Int = 200
     /// Wall-clock budget for reading one document (batch work sets it); nil: none.
     public var timeBudget: Duration?
     /// When the budget runs out; set by the pipeline as a document starts.

@@ -15,13 +15,16 @@ public struct SourceLocation: Sendable, Hashable {
     public var paragraph: Int?
     /// An element path for markup inputs (`/html/body/div[2]/table[1]/tr[4]/td[3]`).
     public var element: String?
-    /// 1-based PDF page, and the box on it (PDF points, origin at the page's top left) where the
-    /// text was printed.
+    /// 1-based page, and the box on it where the text was printed: PDF points for a PDF's text
+    /// layer, pixels of the (straightened) page image for a scan; origin at the top left.
     public var page: Int?
     public var box: PageBox?
+    /// For OCR'd text: the engine's confidence (0–100) in what was read there.
+    public var confidence: Int?
 
     public init(part: String? = nil, line: Int = 0, column: Int = 0, table: Int? = nil, row: Int? = nil,
-                cell: Int? = nil, paragraph: Int? = nil, element: String? = nil, page: Int? = nil, box: PageBox? = nil) {
+                cell: Int? = nil, paragraph: Int? = nil, element: String? = nil, page: Int? = nil, box: PageBox? = nil,
+                confidence: Int? = nil) {
         self.part = part
         self.line = line
         self.column = column
@@ -32,6 +35,7 @@ public struct SourceLocation: Sendable, Hashable {
         self.element = element
         self.page = page
         self.box = box
+        self.confidence = confidence
     }
 
     public static let unknown = SourceLocation()
