@@ -2,4 +2,6 @@
 #define GX_CPOPPLER_SHIM_H
 // poppler's GLib binding: the library behind pdftotext, with words' boxes and font attributes.
 #include <poppler.h>
+// cairo, to render the pages of a scanned PDF for OCR.
+#include <cairo.h>
 #endif

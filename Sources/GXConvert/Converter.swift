@@ -63,7 +63,7 @@ public enum Converter {
         case .text:
             return try TextReader.read(bytes)
         case .pdf:
-            return try PDFReader.read(bytes, limits: options.limits)
+            return try PDFReader.read(bytes, limits: options.limits, scan: options.scan)
         case .image:
             return try ScanReader.read(bytes, options: options.scan, limits: options.limits)
         }
