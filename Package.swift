@@ -40,7 +40,7 @@ let package = Package(
         // Scanned reports: page images through OCR, tables from their ruling lines.
         .target(name: "GXScan", dependencies: ["GXModel", "GXImaging"]),
         // Born-digital PDFs: words by position on the page, laid out and read into the same document model.
-        .target(name: "GXPDF", dependencies: ["GXModel", "GXText", "GXScan", "GXImaging", "CPoppler", "CZlib"]),
+        .target(name: "GXPDF", dependencies: ["GXModel", "GXText", "CPoppler", "CZlib"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).

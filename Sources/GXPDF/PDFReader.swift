@@ -1,6 +1,4 @@
-import GXImaging
 import GXModel
-import GXScan
 import GXText
 
 /// The PDF adapter for born-digital reports: poppler gives every word with its box and font size;
@@ -9,9 +7,7 @@ import GXText
 /// header it stands beneath, and leaves a value it cannot place lost), and every paragraph and
 /// cell is then given back the page and box it was printed in.
 public enum PDFReader {
-    /// A PDF with no text layer (a scan) goes to the scan reader, its pages rendered at `scan.dpi`;
-    /// with `scan.ocr == .never` it is `GX-E-SCANNED`.
-    public static func read(_ bytes: [UInt8], limits: ReadLimits = .standard, scan: ScanOptions = .init()) throws -> Document {
+    public static func read(_ bytes: [UInt8], limits: ReadLimits = .standard) throws -> Document {
         guard !bytes.isEmpty else { throw GXError(.empty, "the input is empty", hint: "check that the upload completed") }
         guard bytes.count <= limits.maxInputBytes else {
             throw GXError(.limit, "input is \(bytes.count) bytes, over the \(limits.maxInputBytes)-byte limit")
@@ -24,20 +20,13 @@ public enum PDFReader {
         let pages = try PopplerText.pages(bytes, limits: limits)
         let visible = pages.reduce(0) { $0 + $1.words.count }
         guard visible > 0 else {
-            guard scan.ocr != .never else {
-                throw GXError(.scanned, "the PDF's \(pages.count) page(s) carry no text layer: it is a scan",
-                              hint: "run with --ocr auto to read it through OCR")
-            }
-            return try readScanned(bytes, pageCount: pages.count, limits: limits, scan: scan)
+            throw GXError(.scanned, "the PDF's \(pages.count) page(s) carry no text layer: it is a scan",
+                          hint: "run OCR first, e.g. `pdftoppm -r 300 -png in.pdf page` and `tesseract page-1.png - -l chi_sim`, and convert the text")
         }
         let layout = LayoutText(pages: pages)
         var document = TextReader.read(text: layout.text)
         document.format = .pdf
-        document.blocks = document.blocks.map { block in
-            locate(block) { s, text, paragraph in
-                relocate(s, visible: max(1, visibleCount(text)), acrossLines: paragraph, in: layout)
-            }
-        }
+        document.blocks = document.blocks.map { locate($0, in: layout) }
         document.diagnostics = document.diagnostics.compactMap { d in
             if d.code == "GX-I-TEXT-LAYOUT" { return nil }
             var d = d
@@ -54,40 +43,6 @@ public enum PDFReader {
                 messageZh: "第 \(empty.map(String.init).joined(separator: "、")) 页没有文本层，未读取",
                 source: SourceLocation(page: empty[0])))
         }
-        return document
-    }
-
-    /// Each page rendered and handed to the scan reader one at a time; its size is checked
-    /// against the image limits before a pixel is drawn.
-    static func readScanned(_ bytes: [UInt8], pageCount: Int, limits: ReadLimits, scan: ScanOptions) throws -> Document {
-        Raster.silenceLibraryMessages()
-        let renderer = try PageRenderer(bytes)
-        var next = 0
-        var document = try ScanReader.read(options: scan, limits: limits) { () throws -> Raster? in
-            guard next < min(pageCount, renderer.pageCount) else { return nil }
-            defer { next += 1 }
-            if let deadline = limits.deadline, ContinuousClock.now > deadline {
-                throw GXError(.limit, "reading the scanned PDF ran past its time budget at page \(next + 1)")
-            }
-            let size = renderer.pixelSize(next, dpi: scan.dpi) ?? (0, 0)
-            try ScanReader.check(width: size.width, height: size.height, page: next + 1, limits: limits)
-            guard let png = renderer.png(next, dpi: scan.dpi), let raster = Raster.decode(png) else {
-                throw GXError(.pdf, "page \(next + 1) of the scanned PDF cannot be rendered", location: SourceLocation(page: next + 1))
-            }
-            return raster
-        }
-        // The scan reader measures in pixels of the rendered page; a PDF's places are in points.
-        let points = 72 / Double(scan.dpi)
-        document.blocks = document.blocks.map { block in
-            locate(block) { s, _, _ in
-                var s = s
-                s.box = s.box.map { PageBox(x0: $0.x0 * points, y0: $0.y0 * points, x1: $0.x1 * points, y1: $0.y1 * points) }
-                return s
-            }
-        }
-        document.diagnostics.insert(Diagnostic(code: "GX-I-PDF-SCANNED", severity: .info,
-            message: "the PDF's pages carry no text layer: rendered at \(scan.dpi) dpi and read by OCR",
-            messageZh: "PDF 页面没有文本层：按 \(scan.dpi) dpi 渲染后识别"), at: 0)
         return document
     }
 
@@ -117,31 +72,31 @@ public enum PDFReader {
         }
     }
 
-    /// Every place in a block — paragraphs, the table, its cells and their paragraphs, and the
-    /// readings of rows left unplaced — rewritten by `move`, which is given the place, the text
-    /// found there, and whether that text may run on over following lines (a paragraph).
-    private static func locate(_ block: Block, _ move: (SourceLocation, String, Bool) -> SourceLocation) -> Block {
+    private static func locate(_ block: Block, in layout: LayoutText) -> Block {
         switch block {
         case .paragraph(var p):
-            p.source = move(p.source, p.text, true)
+            p.source = relocate(p.source, visible: visibleCount(p.text), acrossLines: true, in: layout)
             return .paragraph(p)
         case .table(var table):
-            table.source = move(table.source, "", false)
+            table.source = relocate(table.source, visible: 1, in: layout)
             for index in table.cells.indices {
                 table.updateCell(index) { cell in
-                    cell.source = move(cell.source, cell.text, false)
+                    cell.source = relocate(cell.source, visible: visibleCount(cell.text), in: layout)
                     cell.blocks = cell.blocks.map { inner in
                         if case .paragraph(var p) = inner {
                             p.source = cell.source
                             return .paragraph(p)
                         }
-                        return locate(inner, move)
+                        return locate(inner, in: layout)
                     }
                 }
             }
+            // Readings of rows whose values could not be placed carry places in the laid-out text too.
             for r in table.rowReadings.indices {
                 table.rowReadings[r].readings = table.rowReadings[r].readings.map { reading in
-                    reading.map { slot in slot.map { SlotReading(text: $0.text, source: move($0.source, $0.text, false)) } }
+                    reading.map { slot in
+                        slot.map { SlotReading(text: $0.text, source: relocate($0.source, visible: visibleCount($0.text), in: layout)) }
+                    }
                 }
             }
             return .table(table)

@@ -68,24 +68,6 @@ import GXModel
         #expect(!report.tables.flatMap(\.cells).contains { $0.source.line > 0 }, "no line of an internal text leaks out")
     }
 
-    /// A scanned page in a PDF (img2pdf of seed000's page 3 at 300 dpi, CCITT G4) goes to the scan
-    /// reader: rendered by poppler, read by OCR; every value it gives is the DOCX's, boxes in points.
-    @Test func aScannedPDFIsReadThroughOCR() throws {
-        let url = Fixtures.root.appendingPathComponent("scan/seed000-lo-p3-300.pdf")
-        let report = try Converter.report(try Fixtures.bytes(url), path: "seed000-lo-p3-300.pdf")
-        #expect(report.diagnostics.contains { $0.code == "GX-I-PDF-SCANNED" })
-        let expected = try Fixtures.expectation(for: Fixtures.root.appendingPathComponent("docx/seed000-lo.docx"))
-        let want = expected["cells"] as! [String: [String: Any]]
-        var given = 0
-        for cell in report.tables.flatMap(\.cells) where cell.number != nil {
-            given += 1
-            #expect(cell.text == want[cell.path.description]?["text"] as? String, "\(cell.path)")
-            let box = try #require(cell.source.box)
-            #expect(cell.source.page == 1 && box.x1 <= 595 && box.y1 <= 842, "a box in points on an A4 page")
-        }
-        #expect(given >= 10, "table 二 is on the page")
-    }
-
     /// The real 2023 report prints 总计 0 under 行政复议 (10 + 1) and under 复议后起诉 (5): both T4-SUM
     /// violations are found, on page 4, with the position of the cells.
     @Test func hzq2023TableFourViolationsAreFoundWithPageAndPosition() throws {
