@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Layers, bottom to top: C shims → model → template mapping → adapters → validation → export → pipeline → CLI.
@@ -11,6 +11,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The HTTP server behind `gxconvert serve` (GXServer only). Default traits off: they pull in
+        // swift-configuration and Foundation-only extras the server does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        // Already in Hummingbird's graph (nothing more to build): the shutdown order and the logger.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -49,9 +56,18 @@ let package = Package(
         .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXPDF", "GXScan", "GXValidation", "GXExport", "CLibCrypto"]),
         // Many inputs on many workers, in a deterministic order, resumable.
         .target(name: "GXBatch", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
+        // `gxconvert serve`: the upload API and the page a portal runs, over GXConvert/GXExport.
+        .target(name: "GXServer", dependencies: [
+            "GXConvert", "GXExport", "GXValidation", "GXModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(name: "gxconvert", dependencies: [
-            "GXConvert", "GXBatch", "GXModel", "GXScan",
+            "GXConvert", "GXBatch", "GXModel", "GXScan", "GXServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx", "GXText", "GXTemplate", "GXModel", "GXExport", "CLibXML2"], path: "Tools/bench/Sources/gxbench"),
 
@@ -66,6 +82,10 @@ let package = Package(
         .testTarget(name: "GXScanTests", dependencies: ["GXScan", "GXImaging", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXPDFTests", dependencies: ["GXPDF", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXExport", "GXModel", "GXTestSupport"]),
+        .testTarget(name: "GXServerTests", dependencies: [
+            "GXServer", "GXConvert", "GXExport", "GXModel", "GXTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
                                                          "GXDocx", "CLibXML2", "CLibZip", "GXTestSupport"]),
     ]

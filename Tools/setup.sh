@@ -19,3 +19,15 @@ if ! command -v soffice >/dev/null 2>&1 || ! ls /usr/lib/libreoffice/program/lib
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y libreoffice-calc-nogui libreoffice-writer-nogui python3
 fi
+# The service's tests outside Swift (Tools/serve/run.sh): a real browser (Debian chromium and its
+# driver, CJK fonts for the screenshots) and PyPI selenium and schemathesis, at the versions tested.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! command -v pip3 >/dev/null 2>&1 \
+   || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver python3 python3-pip fonts-noto-cjk
+fi
+if ! python3 -c 'import selenium, schemathesis' 2>/dev/null; then
+  PIP_FLAGS=""; python3 -m pip install --help 2>/dev/null | grep -q -- --break-system-packages && PIP_FLAGS="--break-system-packages"
+  python3 -m pip install --quiet $PIP_FLAGS selenium==4.51.0 schemathesis==4.32.5
+fi

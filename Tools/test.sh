@@ -3,6 +3,7 @@
 #   1. set-up (C libraries), 2. the suite, 3. the suite again under AddressSanitizer,
 #   4. each libFuzzer target for a fixed number of inputs from a fixed seed (the same inputs on
 #      every machine), so regressions show and CI replays exactly what ran here.
+#   5. the service's browser, schemathesis and loopback load tests (Tools/serve/run.sh).
 # GX_TEST_QUICK=1 runs only 1–2 (for the edit–test loop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,4 +17,6 @@ if [ "${GX_TEST_QUICK:-0}" != "1" ]; then
   LSAN_OPTIONS="suppressions=$PWD/Tools/lsan.supp:print_suppressions=0" \
     swift test --sanitize=address --scratch-path .build-asan
   FUZZ_SEED=1 FUZZ_RUNS="${GX_FUZZ_RUNS:-3000}" bash Tools/fuzz/run.sh
+  # `gxconvert serve` from outside: chromium through the page, schemathesis, the load test (each bounded).
+  bash Tools/serve/run.sh
 fi
