@@ -91,6 +91,14 @@ public enum PDFReader {
                     }
                 }
             }
+            // Readings of rows whose values could not be placed carry places in the laid-out text too.
+            for r in table.rowReadings.indices {
+                table.rowReadings[r].readings = table.rowReadings[r].readings.map { reading in
+                    reading.map { slot in
+                        slot.map { SlotReading(text: $0.text, source: relocate($0.source, visible: visibleCount($0.text), in: layout)) }
+                    }
+                }
+            }
             return .table(table)
         }
     }

@@ -36,7 +36,7 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-pdf-objects"), help: "Most objects a PDF may declare.")
     var maxPDFObjects: Int = ReadLimits.standard.maxPDFObjects
 
-    @Option(name: .customLong("max-pdf-stream-mb"), help: "Largest inflated PDF stream (images aside), in MiB.")
+    @Option(name: .customLong("max-pdf-stream-mb"), help: "Largest inflated PDF stream other than page content, in MiB.")
     var maxPDFStreamMB: Int = ReadLimits.standard.maxPDFStreamBytes >> 20
 
     @Option(name: .customLong("time-budget"), help: "Seconds one document may take to read (0 or inf: no budget).")

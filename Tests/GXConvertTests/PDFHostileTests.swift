@@ -11,8 +11,8 @@ import GXModel
         ("truncated.pdf", .pdf),
         ("page-tree-cycle.pdf", .pdf),
         ("pages-100k.pdf", .pdf),
-        ("scanned.pdf", .scanned),
         ("huge-content-stream.pdf", .limit),
+        ("user-password.pdf", .encrypted),
     ]
 
     @Test(arguments: cases)
@@ -30,6 +30,28 @@ import GXModel
             #expect(error.file == name)
             #expect(error.hint != nil || code == .limit)
         }
+    }
+
+    /// Inputs FuzzPDF once stalled on (Fixtures/fuzz-regressions/pdf) are refused within the limits.
+    @Test func fuzzRegressionsAreRefusedQuickly() throws {
+        for url in Fixtures.files("fuzz-regressions/pdf", ext: "pdf") {
+            #expect { try Converter.document(try Fixtures.bytes(url), options: ConvertOptions(format: .pdf)) } throws: {
+                ($0 as? GXError)?.code == .limit
+            }
+        }
+        #expect(!Fixtures.files("fuzz-regressions/pdf", ext: "pdf").isEmpty)
+    }
+
+    /// An image-only page with OCR turned off is a scan that cannot be read: `GX-E-SCANNED`. With
+    /// OCR (the default), a page with no text at all is `GX-E-EMPTY`.
+    @Test func aScanWithoutOCRIsRefusedAsScanned() throws {
+        let bytes = try Fixtures.bytes(Fixtures.root.appendingPathComponent("hostile/pdf/scanned.pdf"))
+        var options = ConvertOptions()
+        options.scan.ocr = .never
+        #expect { try Converter.report(bytes, path: "scanned.pdf", options: options) } throws: {
+            ($0 as? GXError)?.code == .scanned && ($0 as? GXError)?.hint?.contains("--ocr auto") == true
+        }
+        #expect { try Converter.report(bytes, path: "scanned.pdf") } throws: { ($0 as? GXError)?.code == .empty }
     }
 
     /// poppler follows an xref chain that loops back on itself once: the one page is read.

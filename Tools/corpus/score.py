@@ -5,7 +5,7 @@
     python3 Tools/corpus/score.py DIR [--gx PATH] [--json OUT] [--show N]
 
 For every DIR/r<seed>.<producer>.txt beside r<seed>.truth.json: `gxconvert FILE --from text
---to json`, then per cell of the truth's template (the variant the truth says):
+--to json` (and for DIR/r<seed>.pdf, producer `pdf-direct`: `--from pdf`), then per cell of the truth's template (the variant the truth says):
   right      output value == truth value (a blank read as null is right)
   given      output has a number there
   precision  right numbers / given
@@ -47,15 +47,17 @@ def main():
     show = int(sys.argv[sys.argv.index('--show') + 1]) if '--show' in sys.argv else 0
     stats = collections.defaultdict(lambda: collections.Counter())
     wrong = collections.defaultdict(list)
-    for txt in sorted(glob.glob(os.path.join(d, 'r*.*.txt'))):
+    # r<seed>.pdf itself is scored too, as producer `pdf-direct`: gxconvert reading the PDF.
+    for txt in sorted(glob.glob(os.path.join(d, 'r*.*.txt')) + glob.glob(os.path.join(d, 'r*.pdf'))):
         base = os.path.basename(txt)
         name, producer = base.split('.', 1)
-        producer = producer[:-4]
+        producer = 'pdf-direct' if producer == 'pdf' else producer[:-4]
         truth_path = os.path.join(os.path.dirname(txt), name + '.truth.json')
         if not os.path.exists(truth_path):
             continue
         truth = json.load(open(truth_path, encoding='utf-8'))
-        p = subprocess.run([gx, txt, '--from', 'text', '--to', 'json'], capture_output=True)
+        p = subprocess.run([gx, txt, '--from', 'pdf' if producer == 'pdf-direct' else 'text', '--to', 'json'],
+                           capture_output=True)
         s = stats[producer]
         s['reports'] += 1
         if p.returncode != 0:

@@ -13,6 +13,8 @@ let package = Package(
         .target(name: "FuzzHTML", dependencies: ["FuzzCommon"]),
         .target(name: "FuzzText", dependencies: ["FuzzCommon"]),
         .target(name: "FuzzWordML", dependencies: ["FuzzCommon"]),
+        // PDFs: the zlib stream budget, poppler and the positioned-word layout.
+        .target(name: "FuzzPDF", dependencies: ["FuzzCommon"]),
         // Synthetic report models with extreme values through the validator and every writer.
         .target(name: "FuzzModel", dependencies: ["FuzzCommon"]),
     ]

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export PATH="/opt/swift/usr/bin:$PATH"
 seconds="${1:-60}"; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(FuzzDocx FuzzWordML FuzzHTML FuzzText FuzzModel)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(FuzzDocx FuzzWordML FuzzHTML FuzzText FuzzModel FuzzPDF)
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 fixtures=../../Fixtures
 status=0
@@ -35,6 +35,9 @@ PY
     FuzzHTML) seeds=("$fixtures/html") ;;
     FuzzText) seeds=("$fixtures/text") ;;
     FuzzModel) seeds=() ;;
+    # The small hostile PDFs (a LibreOffice report is 130 KiB, mostly font): mutations reach the
+    # xref, the page tree and the content streams quickly.
+    FuzzPDF) seeds=("$fixtures/hostile/pdf") ;;
   esac
   existing=(); for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
   amount="${seconds}s"; [ -z "${FUZZ_RUNS:-}" ] || amount="$FUZZ_RUNS inputs"

@@ -24,9 +24,11 @@ public struct ReadLimits: Sendable {
     public var maxPDFPages: Int = 1_000
     public var maxPDFObjects: Int = 200_000
     public var maxPDFPageCharacters: Int = 100_000
-    /// What one compressed PDF stream (other than an image) may inflate to: a page's content runs to
-    /// tens of KiB, an embedded CJK font subset to a few MiB.
-    public var maxPDFStreamBytes: Int = 16 << 20
+    /// What one compressed PDF stream may inflate to: a page's content (tens of KiB in a report,
+    /// seconds of poppler's time at tens of MiB), and any other stream (a whole embedded CJK font
+    /// runs to 10–15 MiB, a scanned page's image to about 9 MiB in grey).
+    public var maxPDFContentBytes: Int = 4 << 20
+    public var maxPDFStreamBytes: Int = 32 << 20
     /// Pixels of one page image (width × height) and its longest side: a page is decoded whole, so
     /// a 30000×30000 image is refused from its header before any pixel is allocated. A4 at 600 dpi
     /// is 35 million pixels and 7016 on its long side.

@@ -2,9 +2,12 @@ import CZlib
 import GXModel
 
 /// poppler inflates a page's content stream whole, with no ceiling: a few hundred KiB of zeros can
-/// become gigabytes. Before poppler sees the file, every Flate stream that is not an image (text
-/// extraction never decodes images) is inflated here into a scratch buffer and only counted, and
-/// the file is refused past `maxPDFStreamBytes` for one stream or `maxTotalBytes` for all.
+/// become gigabytes, and a few MiB of text operators keep it busy for seconds. Before poppler sees
+/// the file, every Flate stream is inflated here into a scratch buffer and only counted. A stream
+/// whose dictionary names nothing but its length and filter — a page's content — may reach
+/// `maxPDFContentBytes`; one that says what else it is (a font, an image, an object stream) may
+/// reach `maxPDFStreamBytes`; all together `maxTotalBytes`. The dictionary cannot buy more than
+/// the larger ceiling, so a crafted one costs bounded time.
 enum StreamBudget {
     static func check(_ bytes: [UInt8], limits: ReadLimits) throws {
         let keyword = Array("stream".utf8)
@@ -20,11 +23,13 @@ enum StreamBudget {
             start += bytes[start] == 0x0A ? 1 : 0
             let dictionary = String(decoding: bytes[max(0, at - 1024)..<at], as: UTF8.self)
             let own = dictionary.split(separator: "obj", omittingEmptySubsequences: false).last.map(String.init) ?? dictionary
-            guard own.contains("/FlateDecode"), !own.contains("/Image") else { continue }
-            let size = inflatedSize(bytes, from: start, ceiling: limits.maxPDFStreamBytes + 1)
-            if size > limits.maxPDFStreamBytes {
-                throw GXError(.limit, "a compressed stream of the PDF expands past \(limits.maxPDFStreamBytes) bytes",
-                              hint: "a report's page content is far smaller; the file is crafted or damaged")
+            guard own.contains("/FlateDecode") else { continue }
+            let content = !own.contains("/Subtype") && !own.contains("/Type") && !own.contains("/Length1")
+            let ceiling = content ? limits.maxPDFContentBytes : limits.maxPDFStreamBytes
+            let size = inflatedSize(bytes, from: start, ceiling: ceiling + 1)
+            if size > ceiling {
+                throw GXError(.limit, "a compressed \(content ? "page content " : "")stream of the PDF expands past \(ceiling) bytes",
+                              hint: "a report's pages are far smaller; the file is crafted or damaged")
             }
             total += size
             if total > limits.maxTotalBytes {
