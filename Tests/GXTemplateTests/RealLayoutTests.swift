@@ -181,4 +181,12 @@ let table2Pieces: [[[String?]]] = [
         #expect(r.cell(CellPath(.requests, "new_received", "research"))?.number?.canonical == "0")
         #expect(r.diagnostics.contains { $0.code == "GX-W-MISALIGNED" && $0.paths.contains("requests.new_received.commercial") })
     }
+
+    @Test func aHeaderOutOfTemplateOrderPlacesNoValue() {
+        var rows = requestHeader + requestRows(.v2021, blankOther: false)
+        rows[2] = ["", nil, nil, "", "科研机构", "商业企业", "社会公益组织", "法律服务机构", "其他", ""]
+        let r = report([.table(grid(rows))])
+        #expect(r.table(.requests)?.cells.allSatisfy { $0.number == nil && $0.lost } == true)
+        #expect(r.diagnostics.contains { $0.code == "GX-W-MISALIGNED" })
+    }
 }

@@ -49,6 +49,10 @@ enum RequestsMapper {
             }
         }
         let dataStart = columnOf.values.min() ?? 1
+        // The template prints 自然人, the five organisations, 总计 left to right: a header whose
+        // labels stand in another order (a grid a converter shifted) places no value with certainty.
+        let printedOrder = Template.requestColumns.compactMap { columnOf[$0.key] }
+        let headerInOrder = zip(printedOrder, printedOrder.dropFirst()).allSatisfy { $0 < $1 }
 
         var found: [CellPath: FoundCell] = [:]
         found.reserveCapacity(Template.requests2021.cellPaths.count)
@@ -71,7 +75,7 @@ enum RequestsMapper {
                     (data.lowerBound >= header.lowerBound && data.upperBound <= header.upperBound)
                         || (data.lowerBound >= dataStart && !headerSpan.contains { $0.key != column.key && $0.value.overlaps(data) })
                 } ?? true
-                found[path] = FoundCell(index: i, isCovered: table.cells[i].row != r, misaligned: !aligned)
+                found[path] = FoundCell(index: i, isCovered: table.cells[i].row != r, misaligned: !aligned || !headerInOrder)
                 foundRows.insert(rowKey)
                 roles[i] = .data(path)
             }
