@@ -17,6 +17,13 @@ let package = Package(
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         // SHA-256 of every input (source.sha256), with the CPU's SHA instructions where it has them.
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Scans: leptonica for images and morphology, libtesseract's C API for OCR.
+        .systemLibrary(name: "CLeptonica", pkgConfig: "lept", providers: [.apt(["libleptonica-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
+        // poppler's GLib binding (the library behind pdftotext): words, boxes and font sizes of PDF pages.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // zlib's inflate: a PDF's compressed streams measured before poppler expands them.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The canonical model: document layer (what adapters produce) and report layer (what users get).
         .target(name: "GXModel"),
@@ -28,16 +35,22 @@ let package = Package(
         .target(name: "GXText", dependencies: ["GXModel", "GXTemplate"]),
         // HTML pages (portal pages, Word/WPS "Save as HTML", LibreOffice exports).
         .target(name: "GXHTML", dependencies: ["GXModel", "CLibXML2"]),
+        // The thin Swift wrapper over leptonica and libtesseract: the only unsafe code of the scan path.
+        .target(name: "GXImaging", dependencies: ["CLeptonica", "CTesseract"]),
+        // Scanned reports: page images through OCR, tables from their ruling lines.
+        .target(name: "GXScan", dependencies: ["GXModel", "GXImaging"]),
+        // Born-digital PDFs: words by position on the page, laid out and read into the same document model.
+        .target(name: "GXPDF", dependencies: ["GXModel", "GXText", "CPoppler", "CZlib"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).
         .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate", "CLibXML2", "CLibZip"]),
         // Sniff → adapter → report → validate → export.
-        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXValidation", "GXExport", "CLibCrypto"]),
+        .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXPDF", "GXScan", "GXValidation", "GXExport", "CLibCrypto"]),
         // Many inputs on many workers, in a deterministic order, resumable.
         .target(name: "GXBatch", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel"]),
         .executableTarget(name: "gxconvert", dependencies: [
-            "GXConvert", "GXBatch", "GXModel",
+            "GXConvert", "GXBatch", "GXModel", "GXScan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "gxbench", dependencies: ["GXConvert", "GXDocx", "GXText", "GXTemplate", "GXModel", "GXExport", "CLibXML2"], path: "Tools/bench/Sources/gxbench"),
@@ -50,6 +63,8 @@ let package = Package(
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
         .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXModel"]),
+        .testTarget(name: "GXScanTests", dependencies: ["GXScan", "GXImaging", "GXModel", "GXTestSupport"]),
+        .testTarget(name: "GXPDFTests", dependencies: ["GXPDF", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXExport", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXConvertTests", dependencies: ["GXConvert", "GXExport", "GXValidation", "GXTemplate", "GXModel",
                                                          "GXDocx", "CLibXML2", "CLibZip", "GXTestSupport"]),

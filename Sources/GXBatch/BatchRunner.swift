@@ -14,6 +14,8 @@ public struct BatchOptions: Sendable {
     public var convert: ConvertOptions
     /// Take every file in the folders, not only report-like names.
     public var allFiles: Bool = false
+    /// CSV fields byte for byte, formula starts not neutralised (`--csv-raw`).
+    public var csvRaw: Bool = false
 
     public init(inputs: [String], output: String, format: BatchFormat = .jsonl, jobs: Int = BatchOptions.defaultJobs,
                 resume: Bool = false, progress: Bool = false, convert: ConvertOptions = .init()) {
@@ -49,16 +51,17 @@ public enum BatchRunner {
         var summary = BatchSummary()
         summary.found = files.count
         let canResume = options.resume && options.output != "-" && FileManager.default.fileExists(atPath: options.output)
-        let earlier = canResume ? try ResumeIndex.prepare(options.output, format: options.format) : ResumedOutput()
+        let earlier = canResume ? try ResumeIndex.prepare(options.output, format: options.format, csvRaw: options.csvRaw) : ResumedOutput()
         let todo = files.filter { !earlier.done.contains($0) }
         summary.skipped = files.count - todo.count
 
         let log = try OutputLog(path: options.output, append: canResume)
-        if earlier.isEmpty, let header = options.format.header { try log.write(header) }
+        if earlier.isEmpty, let header = options.format.header(raw: options.csvRaw) { try log.write(header) }
 
         let state = RunState(count: todo.count, window: options.jobs * 4, log: log,
                              progress: ProgressDisplay(total: todo.count, enabled: options.progress))
         let format = options.format
+        let csvRaw = options.csvRaw
         let convertOptions = options.convert
         DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(todo.count, 1))) { _ in
             while let i = state.next() {
@@ -73,7 +76,7 @@ public enum BatchRunner {
                     result = .failure(GXError(.io, "\(error)", file: file))
                 }
                 let record = RunState.Record(
-                    text: format.lines(file: file, result: result),
+                    text: format.lines(file: file, result: result, raw: csvRaw),
                     facts: (try? result.get()).flatMap { CrossYearFacts(report: $0, file: file) },
                     unreadable: { if case .failure = result { true } else { false } }(),
                     ruleErrors: (try? result.get())?.diagnostics.contains { $0.severity == .error } ?? false)

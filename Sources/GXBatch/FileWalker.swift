@@ -9,7 +9,8 @@ import GXModel
 public enum FileWalker {
     /// What a folder walk takes by default: the formats reports come in (and the ones we refuse
     /// with advice, so they are counted, not silently passed over).
-    public static let reportExtensions: Set<String> = ["docx", "doc", "htm", "html", "shtml", "xhtml", "txt", "text", "pdf"]
+    public static let reportExtensions: Set<String> = ["docx", "docm", "dotx", "dotm", "doc", "wps", "htm", "html", "shtml", "xhtml", "txt", "text", "pdf",
+                                                        "png", "jpg", "jpeg", "tif", "tiff"]
 
     /// Files named on the command line are always taken; inside folders, only `extensions`
     /// (nil: every file).

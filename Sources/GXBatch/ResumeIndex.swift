@@ -30,7 +30,7 @@ struct ResumedOutput {
 /// incomplete) — so that input is simply converted again. jsonl cross-year records are removed
 /// too: they are worked out anew over all reports at the end of the resumed run.
 enum ResumeIndex {
-    static func prepare(_ path: String, format: BatchFormat) throws -> ResumedOutput {
+    static func prepare(_ path: String, format: BatchFormat, csvRaw: Bool) throws -> ResumedOutput {
         // The whole output is read back; only an unreadable one stops the resume.
         let bytes = try FileIO.read(path, maxBytes: Int.max - 1)
         var resumed = ResumedOutput()
@@ -55,7 +55,7 @@ enum ResumeIndex {
             }
         case .csvWide, .csvLong:
             let records: [CSVReader.Record]
-            do { records = try CSVReader.completeRecords(bytes) } catch let error as CSVReader.ParseError {
+            do { records = try CSVReader.completeRecords(bytes, neutralised: !csvRaw) } catch let error as CSVReader.ParseError {
                 throw damaged(path, "\(error)")
             }
             guard let header = records.first else { kept = []; break }

@@ -1,6 +1,8 @@
 import GXDocx
 import GXHTML
 import GXModel
+import GXPDF
+import GXScan
 import GXTemplate
 import GXText
 import GXValidation
@@ -10,16 +12,26 @@ public struct ConvertOptions: Sendable {
     public var format: SourceFormat?
     public var limits: ReadLimits
     public var validation: ValidationOptions
+    /// Converts old binary Word/WPS files to DOCX (LibreOffice); nil refuses them with advice.
+    public var legacyConverter: LegacyWordConverter?
+    /// OCR of page images and scanned PDFs.
+    public var scan: ScanOptions
 
-    public init(format: SourceFormat? = nil, limits: ReadLimits = .standard, validation: ValidationOptions = .init()) {
+    public init(format: SourceFormat? = nil, limits: ReadLimits = .standard, validation: ValidationOptions = .init(),
+                legacyConverter: LegacyWordConverter? = Converter.installedLegacyConverter, scan: ScanOptions = .init()) {
         self.format = format
         self.limits = limits
         self.validation = validation
+        self.legacyConverter = legacyConverter
+        self.scan = scan
     }
 }
 
 /// readers → one model → checks: the whole path from bytes to a validated report.
 public enum Converter {
+    /// LibreOffice when it is installed, looked for once per process.
+    public static let installedLegacyConverter = LegacyWordConverter.onPath()
+
     /// The document layer, from whichever adapter the bytes call for.
     public static func document(_ bytes: [UInt8], options: ConvertOptions = .init()) throws -> Document {
         var options = options
@@ -29,6 +41,15 @@ public enum Converter {
         guard bytes.count <= options.limits.maxInputBytes else {
             throw GXError(.limit, "input is \(bytes.count) bytes, over the \(options.limits.maxInputBytes)-byte limit")
         }
+        if options.format == nil || options.format == .docx, FormatSniffer.isOLE(bytes) {
+            guard let converter = options.legacyConverter else { throw FormatSniffer.oldBinary }
+            var document = try DocxReader.read(try converter.convert(bytes, limits: options.limits), limits: options.limits)
+            document.provenance = converter.provenance
+            document.diagnostics.insert(Diagnostic(code: "GX-I-CONVERTED", severity: .info,
+                message: "an old binary Word/WPS file, " + converter.provenance + "; places name the converted DOCX",
+                messageZh: "旧版 Word/WPS 文件，已由 LibreOffice 离线转换为 DOCX 后读取"), at: 0)
+            return document
+        }
         let format = try options.format ?? FormatSniffer.sniff(bytes)
         switch format {
         case .docx:
@@ -37,15 +58,40 @@ public enum Converter {
             return try HTMLReader.read(bytes, limits: options.limits)
         case .text:
             return try TextReader.read(bytes)
+        case .pdf:
+            return try PDFReader.read(bytes, limits: options.limits)
+        case .image:
+            return try ScanReader.read(bytes, options: options.scan, limits: options.limits)
         }
+    }
+
+    /// An input with no visible text (whitespace, a byte order mark) is `GX-E-EMPTY`; one with text
+    /// but nothing of a report — no title, no template section, no standard table — is
+    /// `GX-E-NO-REPORT`: an empty report with exit 0 would pass for a converted one.
+    static func requireReport(_ document: Document, _ report: Report) throws {
+        guard report.title == nil, report.sections.isEmpty, report.tables.isEmpty else { return }
+        let visible = document.blocks.contains { block in
+            switch block {
+            case .table: return true
+            case .paragraph(let p):
+                return p.text.unicodeScalars.contains { !$0.properties.isWhitespace && $0 != "\u{FEFF}" && $0 != "\u{200B}" }
+            }
+        }
+        guard visible else {
+            throw GXError(.empty, "the input holds no text (only white space or a byte order mark)")
+        }
+        throw GXError(.noReport, "no report found: no title, no section heading of the template and no standard table",
+                      hint: "is this a 政府信息公开工作年度报告? gxconvert reads the annual reports only")
     }
 
     /// The validated report for one input. `path` is what the user named (`-` for stdin).
     public static func report(_ bytes: [UInt8], path: String, options: ConvertOptions = .init()) throws -> Report {
         do {
             let document = try document(bytes, options: options)
-            var report = ReportBuilder.build(document, source: SourceInfo(format: document.format, path: path,
-                                                                          sha256: SHA256.hex(bytes)))
+            var source = SourceInfo(format: document.format, path: path, sha256: SHA256.hex(bytes))
+            source.convertedBy = document.provenance
+            var report = ReportBuilder.build(document, source: source)
+            try requireReport(document, report)
             Validator.apply(to: &report, options: options.validation)
             return report
         } catch let error as GXError {

@@ -1,21 +1,33 @@
 import GXModel
+import GXScan
 
 /// Decides the input format from its bytes, not its name: uploads arrive misnamed all the time.
 public enum FormatSniffer {
     public static func sniff(_ bytes: [UInt8]) throws -> SourceFormat {
         guard !bytes.isEmpty else { throw GXError(.empty, "the input is empty", hint: "check that the upload completed") }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .docx }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw GXError(.unsupportedFormat, "this is an old binary Word .doc (or other OLE) file, not a .docx",
-                          hint: "open it in Word or LibreOffice and save as .docx, or run `soffice --headless --convert-to docx`")
-        }
-        if bytes.starts(with: Array("%PDF".utf8)) {
-            throw GXError(.unsupportedFormat, "this is a PDF; gxconvert reads DOCX, HTML and text",
-                          hint: "extract its text with `pdftotext -layout in.pdf out.txt` and convert that")
-        }
+        if isOLE(bytes) { throw oldBinary }
+        if isPDF(bytes) { return .pdf }
         if bytes.starts(with: [0x50, 0x4B]) { return .docx }
+        if ScanReader.isImage(bytes) { return .image }
         if looksLikeHTML(bytes) || looksLikeUTF16HTML(bytes) { return .html }
         return .text
+    }
+
+    /// An OLE compound file: old binary Word (`.doc`), WPS (`.wps`), Excel, PowerPoint.
+    public static func isOLE(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    }
+
+    static let oldBinary = GXError(.unsupportedFormat, "this is an old binary Word .doc/.wps (or other OLE) file, not a .docx",
+        hint: "install LibreOffice (`soffice` on the PATH) and gxconvert converts it itself, or open it in Word, WPS or LibreOffice and save as .docx")
+
+    /// `%PDF-` at the start, or within the first KiB after junk (a mail gateway's header), which
+    /// PDF readers accept too.
+    static func isPDF(_ bytes: [UInt8]) -> Bool {
+        let magic = Array("%PDF-".utf8)
+        if bytes.starts(with: magic) { return true }
+        return ByteSearch.firstIndex(of: magic, in: Array(bytes.prefix(1024))) != nil
     }
 
     /// A page saved as UTF-16 (Notepad's "Unicode"): every other byte of its markup is zero.

@@ -10,19 +10,61 @@ public enum DocxReader {
         return try bytes.withUnsafeBytes { raw in
             let zip = try ZipArchive(bytes: raw, limits: limits)
             let main = try mainPart(zip, limits: limits)
-            return try readMainPart(try zip.read(main), part: main, limits: limits)
+            let related = try relationships(of: main, in: zip)
+            let numbering = try numberingDefinitions(related, in: zip, limits: limits)
+            return try readMainPart(try zip.read(main), part: main, limits: limits, numbering: numbering)
         }
+    }
+
+    /// The main part's own relationships (`word/_rels/document.xml.rels`), targets resolved
+    /// against the part's folder; none when the package has no such part.
+    static func relationships(of part: String, in zip: ZipArchive) throws -> [(id: String, type: String, part: String)] {
+        let slash = part.lastIndex(of: "/")
+        let folder = slash.map { String(part[..<$0]) + "/" } ?? ""
+        let file = slash.map { String(part[part.index(after: $0)...]) } ?? part
+        let relsName = folder + "_rels/" + file + ".rels"
+        guard zip.contains(relsName) else { return [] }
+        let rels = RelationshipsReader()
+        try SAXDriver(handler: rels, part: relsName, maxElements: 100_000).parse(try zip.read(relsName))
+        return rels.relationships.compactMap { r in
+            let target = r.target.hasPrefix("/") ? r.target : folder + r.target
+            return (try? RelationshipsReader.resolve(target)).map { (r.id, r.type, $0) }
+        }
+    }
+
+    /// List numbering and the paragraph styles that carry it, so numbered headings read as Word
+    /// shows them. A damaged numbering or styles part costs the numbers, never the document.
+    static func numberingDefinitions(_ related: [(id: String, type: String, part: String)], in zip: ZipArchive,
+                                     limits: ReadLimits) throws -> NumberingDefinitions? {
+        guard let numberingPart = related.first(where: { $0.type == "numbering" })?.part, zip.contains(numberingPart) else {
+            return nil
+        }
+        let reader = NumberingReader()
+        for part in [numberingPart, related.first(where: { $0.type == "styles" })?.part].compactMap({ $0 }) where zip.contains(part) {
+            do {
+                try SAXDriver(handler: reader, part: part, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth,
+                              deadline: limits.deadline).parse(try zip.read(part))
+            } catch let error as GXError where error.code == .xml {
+                continue
+            }
+        }
+        return reader.definitions
     }
 
     /// Reads a WordprocessingML main part given as bare XML, with the same safety as from a
     /// package: for fuzzing the XML reader directly, and for tests.
     public static func readMainPart(_ xml: [UInt8], part: String = "word/document.xml",
                                     limits: ReadLimits = .standard) throws -> Document {
+        try readMainPart(xml, part: part, limits: limits, numbering: nil)
+    }
+
+    static func readMainPart(_ xml: [UInt8], part: String, limits: ReadLimits,
+                             numbering: NumberingDefinitions?) throws -> Document {
         guard xml.count <= limits.maxPartBytes else {
             throw GXError(.limit, "part \(part) is \(xml.count) bytes, over the \(limits.maxPartBytes)-byte limit")
         }
         guard !xml.isEmpty else { throw GXError(.notDocx, "the main part is empty") }
-        let reader = WordprocessingReader(part: part, limits: limits)
+        let reader = WordprocessingReader(part: part, limits: limits, numbering: numbering)
         try SAXDriver(handler: reader, part: part, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth,
                           deadline: limits.deadline).parse(xml)
         return try reader.finish()

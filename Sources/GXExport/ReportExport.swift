@@ -13,10 +13,13 @@ public struct ExportOptions: Sendable {
     public var compact: Bool
     /// CSV with a UTF-8 byte order mark, for spreadsheet programs.
     public var excel: Bool
+    /// CSV fields exactly as they are, without neutralising formula starts (`--csv-raw`).
+    public var csvRaw: Bool
 
-    public init(compact: Bool = false, excel: Bool = false) {
+    public init(compact: Bool = false, excel: Bool = false, csvRaw: Bool = false) {
         self.compact = compact
         self.excel = excel
+        self.csvRaw = csvRaw
     }
 }
 
@@ -26,7 +29,7 @@ public enum ReportExport {
     public static func bytes(_ report: Report, as format: ExportFormat, options: ExportOptions = .init()) throws -> [UInt8] {
         switch format {
         case .json: return JSONWriter.bytes(ReportJSON.value(report), pretty: !options.compact)
-        case .csv: return CSVWriter.write(report, excel: options.excel)
+        case .csv: return CSVWriter.write(report, excel: options.excel, raw: options.csvRaw)
         case .md: return MarkdownWriter.write(report)
         case .html: return HTMLWriter.write(report)
         case .docx: return try DocxWriter.write(report)

@@ -47,6 +47,9 @@ struct Batch: ParsableCommand {
     @Flag(name: .long, help: "Skip inputs already in the output file and append the rest.")
     var resume = false
 
+    @Flag(name: .customLong("csv-raw"), help: "CSV fields byte for byte: do not neutralise fields starting with = + - @ (formula injection).")
+    var csvRaw = false
+
     @Flag(name: .customLong("blank-as-zero"), help: "Count blank table cells as 0 when checking the arithmetic.")
     var blankAsZero = false
 
@@ -54,9 +57,11 @@ struct Batch: ParsableCommand {
     var progress: Bool?
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
+    @OptionGroup(title: "Scans") var scan: ScanOptionGroup
 
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs takes 1 to 256") }
+        if csvRaw, format == .jsonl { throw ValidationError("--csv-raw applies to --to csv-wide and csv-long only") }
         if resume, output == "-" { throw ValidationError("--resume needs an output file, not standard output") }
     }
 
@@ -71,8 +76,10 @@ struct Batch: ParsableCommand {
     func run() throws {
         var options = BatchOptions(inputs: inputs, output: output, format: format, jobs: jobs, resume: resume,
                                    progress: progress ?? ProgressDisplayPolicy.stderrIsTerminal,
-                                   convert: ConvertOptions(limits: batchLimits, validation: .init(blankAsZero: blankAsZero)))
+                                   convert: ConvertOptions(limits: batchLimits, validation: .init(blankAsZero: blankAsZero),
+                                     scan: scan.scanOptions))
         options.allFiles = allFiles
+        options.csvRaw = csvRaw
         let summary: BatchSummary
         do {
             summary = try BatchRunner.run(options)

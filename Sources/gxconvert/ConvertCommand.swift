@@ -31,7 +31,7 @@ struct Convert: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read the input as this format instead of sniffing its bytes (docx, html, text).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Read the input as this format instead of sniffing its bytes (docx, html, text, pdf).", valueName: "format"))
     var from: SourceFormat?
 
     @Flag(name: .long, help: "Write JSON on one line.")
@@ -40,13 +40,18 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "CSV for spreadsheet programs: start with a UTF-8 byte order mark.")
     var excel = false
 
+    @Flag(name: .customLong("csv-raw"), help: "CSV fields byte for byte: do not neutralise fields starting with = + - @ (formula injection).")
+    var csvRaw = false
+
     @Flag(name: .customLong("blank-as-zero"), help: "Count blank table cells as 0 when checking the arithmetic (said in every diagnostic).")
     var blankAsZero = false
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
+    @OptionGroup(title: "Scans") var scan: ScanOptionGroup
 
     func validate() throws {
         if excel, to != .csv { throw ValidationError("--excel applies to --to csv only") }
+        if csvRaw, to != .csv { throw ValidationError("--csv-raw applies to --to csv only") }
         if compact, to != .json { throw ValidationError("--compact applies to --to json only") }
     }
 
@@ -57,7 +62,8 @@ struct Convert: ParsableCommand {
                                    hint: "use -o report.\(to.rawValue) or redirect standard output to a file"))
             throw ExitCode(ExitStatus.outputFailed)
         }
-        let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero))
+        let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero),
+                                     scan: scan.scanOptions)
         let report: Report
         do {
             let bytes = try FileIO.read(input, maxBytes: options.limits.maxInputBytes)
@@ -67,7 +73,7 @@ struct Convert: ParsableCommand {
             throw ExitCode(ExitStatus.unreadableInput)
         }
         do {
-            let bytes = try ReportExport.bytes(report, as: to, options: ExportOptions(compact: compact, excel: excel))
+            let bytes = try ReportExport.bytes(report, as: to, options: ExportOptions(compact: compact, excel: excel, csvRaw: csvRaw))
             try FileIO.write(bytes, to: output ?? "-")
         } catch let error as GXError {
             CLIError.print(error)

@@ -50,7 +50,7 @@ struct GXConvertCommand: ParsableCommand {
 
 enum CLIError {
     static func print(_ error: GXError) {
-        Stderr.write("gxconvert: error: \(error)\n")
+        Stderr.write("gxconvert: error: \(DisplayText.escaped(error.description))\n")
     }
 }
 

@@ -30,6 +30,15 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-table-rows"), help: "Most rows in one table.")
     var maxTableRows: Int = ReadLimits.standard.maxTableRows
 
+    @Option(name: .customLong("max-pdf-pages"), help: "Most pages in a PDF.")
+    var maxPDFPages: Int = ReadLimits.standard.maxPDFPages
+
+    @Option(name: .customLong("max-pdf-objects"), help: "Most objects a PDF may declare.")
+    var maxPDFObjects: Int = ReadLimits.standard.maxPDFObjects
+
+    @Option(name: .customLong("max-pdf-stream-mb"), help: "Largest inflated PDF stream (images aside), in MiB.")
+    var maxPDFStreamMB: Int = ReadLimits.standard.maxPDFStreamBytes >> 20
+
     @Option(name: .customLong("time-budget"), help: "Seconds one document may take to read (0 or inf: no budget).")
     var timeBudget: Double = 0
 
@@ -37,10 +46,11 @@ struct LimitOptions: ParsableArguments {
         for (name, value) in [("max-input-mb", maxInputMB), ("max-part-mb", maxPartMB), ("max-total-mb", maxTotalMB),
                               ("max-zip-entries", maxZipEntries), ("max-ratio", maxRatio), ("max-xml-depth", maxXMLDepth),
                               ("max-xml-elements", maxXMLElements), ("max-table-columns", maxTableColumns),
-                              ("max-table-rows", maxTableRows)] where value < 1 {
+                              ("max-table-rows", maxTableRows), ("max-pdf-pages", maxPDFPages),
+                              ("max-pdf-objects", maxPDFObjects), ("max-pdf-stream-mb", maxPDFStreamMB)] where value < 1 {
             throw ValidationError("--\(name) must be at least 1")
         }
-        if maxInputMB > 4096 || maxPartMB > 4096 || maxTotalMB > 16384 { throw ValidationError("a size limit over 4 GiB is not a limit") }
+        if maxInputMB > 4096 || maxPartMB > 4096 || maxPDFStreamMB > 4096 || maxTotalMB > 16384 { throw ValidationError("a size limit over 4 GiB is not a limit") }
         if timeBudget.isNaN || timeBudget < 0 { throw ValidationError("--time-budget must be a number of seconds, not negative") }
     }
 
@@ -55,6 +65,9 @@ struct LimitOptions: ParsableArguments {
         l.maxXMLElements = maxXMLElements
         l.maxTableColumns = maxTableColumns
         l.maxTableRows = maxTableRows
+        l.maxPDFPages = maxPDFPages
+        l.maxPDFObjects = maxPDFObjects
+        l.maxPDFStreamBytes = maxPDFStreamMB << 20
         l.timeBudget = Self.budget(seconds: timeBudget)
         return l
     }

@@ -38,13 +38,15 @@ struct Validate: ParsableCommand {
     @Flag(name: .long, help: "Also list info findings (rules that could not be assessed, reading notes).")
     var verbose = false
 
-    @Option(name: .long, help: ArgumentHelp("Read the inputs as this format instead of sniffing (docx, html, text).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Read the inputs as this format instead of sniffing (docx, html, text, pdf).", valueName: "format"))
     var from: SourceFormat?
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
+    @OptionGroup(title: "Scans") var scan: ScanOptionGroup
 
     func run() throws {
-        let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero))
+        let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero),
+                                     scan: scan.scanOptions)
         var results: [(file: String, report: Report)] = []
         var unreadable: [GXError] = []
         for input in inputs {

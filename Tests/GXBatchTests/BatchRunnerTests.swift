@@ -49,7 +49,7 @@ import GXTestSupport
         #expect(paths == paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
         let failures = records.filter { $0["schema"] as? String == "gxconvert.failure/1" }
         let codes = failures.map { ($0["error"] as! [String: Any])["code"] as! String }.sorted()
-        #expect(codes == ["GX-E-DTD", "GX-E-FORMAT", "GX-E-ZIP"])
+        #expect(codes == ["GX-E-DTD", "GX-E-PDF", "GX-E-ZIP"])
         #expect(records.filter { $0["schema"] as? String == "gxconvert.report/1" }.allSatisfy { $0["requests"] != nil })
     }
 

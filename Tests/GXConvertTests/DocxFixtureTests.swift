@@ -66,3 +66,48 @@ import GXModel
         #expect(got == want)
     }
 }
+
+/// Old binary Word files: read through LibreOffice when it is installed, refused with advice when not.
+@Suite struct LegacyWordTests {
+    static let doc = Fixtures.root.appendingPathComponent("docx/xq2020-v2019-blank.doc")
+
+    @Test func withoutLibreOfficeAnOldWordFileIsRefusedWithAdvice() throws {
+        let bytes = try Fixtures.bytes(Self.doc)
+        #expect(throws: GXError.self) { try Converter.report(bytes, path: "x.doc", options: ConvertOptions(legacyConverter: nil)) }
+        do {
+            _ = try Converter.report(bytes, path: "x.doc", options: ConvertOptions(legacyConverter: nil))
+        } catch let error as GXError {
+            #expect(error.code == .unsupportedFormat)
+            #expect(error.description.contains("LibreOffice"), "the advice names the way out")
+        }
+    }
+
+    /// With `soffice` on the PATH (as on the development machine) the .doc gives the values of the
+    /// DOCX it was saved from, and says how it was read; without it, the default refuses.
+    @Test func withLibreOfficeAnOldWordFileReadsAsItsDocx() throws {
+        let bytes = try Fixtures.bytes(Self.doc)
+        guard Converter.installedLegacyConverter != nil else {
+            #expect(throws: GXError.self) { try Converter.report(bytes, path: "x.doc") }
+            return
+        }
+        let report = try Converter.report(bytes, path: "xq2020-v2019-blank.doc")
+        let expected = try Fixtures.expectation(for: Fixtures.root.appendingPathComponent("docx/xq2020-v2019-blank.docx"))
+        ReportExpectation(expected: expected, checkBookmarks: false).check(report)
+        #expect(report.source.convertedBy?.contains("LibreOffice") == true)
+        #expect(report.diagnostics.first?.code == "GX-I-CONVERTED")
+        #expect(ReportJSON.write(report).contains("\"converted_by\""))
+    }
+}
+
+/// Word's macro-enabled and template flavours are the same package with another main content
+/// type (and a vbaProject.bin that is never opened): they read as the DOCX they were made from.
+@Suite struct WordFlavourTests {
+    @Test(arguments: ["docm", "dotx", "dotm"])
+    func flavourReadsAsItsDocx(_ ext: String) throws {
+        let url = Fixtures.root.appendingPathComponent("docx/hx2022-split.\(ext)")
+        let report = try Converter.report(try Fixtures.bytes(url), path: url.lastPathComponent)
+        let expected = try Fixtures.expectation(for: Fixtures.root.appendingPathComponent("docx/hx2022-split.docx"))
+        ReportExpectation(expected: expected).check(report)
+        #expect(report.source.format == .docx)
+    }
+}

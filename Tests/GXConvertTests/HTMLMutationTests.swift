@@ -48,7 +48,7 @@ import GXModel
                 let report = try Converter.report(bytes, path: "m.html", options: ConvertOptions(format: .html))
                 #expect(report.source.format == .html)
             } catch let error as GXError {
-                #expect([.xml, .encoding, .limit, .empty].contains(error.code), "\(mutation) round \(round): \(error)")
+                #expect([.xml, .encoding, .limit, .empty, .noReport].contains(error.code), "\(mutation) round \(round): \(error)")
             }
         }
     }

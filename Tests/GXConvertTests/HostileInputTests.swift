@@ -24,7 +24,7 @@ import GXModel
         ("encrypted.docx", .encrypted),
         ("malformed.docx", .xml),
         ("old-word.doc.docx", .unsupportedFormat),
-        ("pdf-renamed.docx", .unsupportedFormat),
+        ("pdf-renamed.docx", .pdf),
         ("huge-gridspan.docx", .limit),
         ("deep-nesting.docx", .limit),
         ("wide-row.docx", .limit),

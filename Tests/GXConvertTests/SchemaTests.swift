@@ -4,6 +4,7 @@ import GXTestSupport
 import GXExport
 import GXModel
 import GXTemplate
+import GXConvert
 
 /// `Schemas/gxconvert.report-1.schema.json` describes the canonical JSON: every fixture's output
 /// validates, and the validator is strict enough to catch a wrong type or a missing key.
@@ -27,6 +28,30 @@ import GXTemplate
 
     @Test(arguments: ExportFixtures.all)
     func fixtureJSONValidates(_ url: URL) throws {
+        let errors = try Self.validator().validate(try Self.json(url))
+        #expect(errors.isEmpty, "\(url.lastPathComponent): \(errors.prefix(5))")
+    }
+
+    /// Every fixture of every reader — DOCX, HTML, exported and pdftotext text, OCR output with lost
+    /// cells, other encodings — not only the DOCX ones.
+    static let everyFixture: [URL] = ExportFixtures.all + Fixtures.files("html", ext: "html")
+        + ["text", "text/ocr", "text/pdftotext", "text/encodings"].flatMap { Fixtures.files($0, ext: "txt") }
+
+    @Test func everyReadersFixturesAreCovered() {
+        #expect(Self.everyFixture.contains { $0.path.contains("/ocr/") })
+        #expect(Self.everyFixture.contains { $0.pathExtension == "html" })
+    }
+
+    @Test(arguments: everyFixture)
+    func everyFixtureOfEveryReaderValidates(_ url: URL) throws {
+        let report = try Converter.report(try Fixtures.bytes(url), path: url.lastPathComponent)
+        let errors = try Self.validator().validate(try TestJSON.parse(ReportJSON.write(report)))
+        #expect(errors.isEmpty, "\(url.lastPathComponent): \(errors.prefix(5))")
+    }
+
+    /// PDF output: sources with `page` and `bbox`.
+    @Test(arguments: Fixtures.files("pdf", ext: "pdf"))
+    func pdfJSONValidates(_ url: URL) throws {
         let errors = try Self.validator().validate(try Self.json(url))
         #expect(errors.isEmpty, "\(url.lastPathComponent): \(errors.prefix(5))")
     }

@@ -21,11 +21,12 @@ public enum BatchFormat: String, Sendable, CaseIterable {
         }
     }
 
-    var header: String? { columns.map(CSVWriter.record) }
+    func header(raw: Bool) -> String? { columns.map { CSVWriter.record($0, raw: raw) } }
 
     /// The output for one input, as the bytes appended to the output: its report, or why it could
     /// not be read.
-    func lines(file: String, result: Result<Report, GXError>) -> [UInt8] {
+    /// `raw`: CSV fields byte for byte (`--csv-raw`), else formula starts neutralised.
+    func lines(file: String, result: Result<Report, GXError>, raw: Bool) -> [UInt8] {
         switch (self, result) {
         case (.jsonl, .success(let report)):
             return JSONWriter.line(ReportJSON.value(report))
@@ -37,19 +38,19 @@ public enum BatchFormat: String, Sendable, CaseIterable {
                                    ("hint", .optional(error.hint)), ("where", .optional(error.location?.summary))])),
             ]))
         case (.csvWide, .success(let report)):
-            return Array(CSVWriter.record(WideColumns.row(file: file, report: report)).utf8)
+            return Array(CSVWriter.record(WideColumns.row(file: file, report: report), raw: raw).utf8)
         case (.csvWide, .failure(let error)):
             return Array(CSVWriter.record([file, "unreadable", error.code.rawValue]
-                                          + Array(repeating: "", count: WideColumns.header.count - 3)).utf8)
+                                          + Array(repeating: "", count: WideColumns.header.count - 3), raw: raw).utf8)
         case (.csvLong, .success(let report)):
             let head = [file, report.diagnostics.contains { $0.severity == .error } ? "rule-errors" : "ok", "",
                         report.agency ?? "", report.year.map(String.init) ?? ""]
             return Array(report.tables.flatMap(\.cells).map { cell in
                 CSVWriter.record(head + [cell.path.table, cell.path.row, cell.path.column,
-                                      cell.kind == .number ? cell.number?.canonical ?? "" : "", cell.text, cell.kind.rawValue])
+                                      cell.kind == .number ? cell.number?.canonical ?? "" : "", cell.text, cell.kind.rawValue], raw: raw)
             }.joined().utf8)
         case (.csvLong, .failure(let error)):
-            return Array(CSVWriter.record([file, "unreadable", error.code.rawValue, "", "", "", "", "", "", "", ""]).utf8)
+            return Array(CSVWriter.record([file, "unreadable", error.code.rawValue, "", "", "", "", "", "", "", ""], raw: raw).utf8)
         }
     }
 

@@ -4,9 +4,16 @@ import GXModel
 /// Strict OOXML uses other relationship URIs, so the name is never assumed.
 final class RelationshipsReader: SAXHandler {
     private(set) var officeDocumentTarget: String?
+    /// Every internal relationship: id, type (its last path step: `numbering`, `styles`, `aFChunk`), target.
+    private(set) var relationships: [(id: String, type: String, target: String)] = []
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws {
-        guard officeDocumentTarget == nil, name.is("Relationship") else { return }
+        guard name.is("Relationship") else { return }
+        if let id = attributes.value("Id"), let type = attributes.value("Type"), let target = attributes.value("Target"),
+           attributes.value("TargetMode") != "External", relationships.count < 10_000 {
+            relationships.append((id, String(type.split(separator: "/").last ?? ""), target))
+        }
+        guard officeDocumentTarget == nil else { return }
         guard let type = attributes.value("Type"), type.hasSuffix("/officeDocument"),
               attributes.value("TargetMode") != "External", let target = attributes.value("Target") else { return }
         officeDocumentTarget = target

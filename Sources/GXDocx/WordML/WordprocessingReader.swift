@@ -10,7 +10,7 @@ import GXModel
 /// - `w:vanish` text is excluded from the text and kept as hidden text to be reported;
 /// - content controls, custom XML, hyperlinks and smart tags are transparent.
 final class WordprocessingReader: SAXHandler {
-    private enum Kind { case pPr, rPr, r, trPr, tcPr, tblGrid, other }
+    private enum Kind { case pPr, rPr, r, trPr, tcPr, tblGrid, numPr, other }
 
     /// What an open element was, so its end event needs no second look at its name.
     private struct Open {
@@ -51,11 +51,21 @@ final class WordprocessingReader: SAXHandler {
         var style: String?
         var bookmarks: [BookmarkMarker] = []
         var source: SourceLocation
+        /// A text box's text was just joined in: the next run's text starts a new line, so a cell
+        /// `0` with a box holding `8` reads `8` and `0` on two lines, never the number 80.
+        var afterBox = false
+        /// Direct list numbering (`w:numPr`); a style may number the paragraph instead.
+        var numId: String?
+        var ilvl: Int?
     }
 
-    init(part: String, limits: ReadLimits) {
+    /// Word's list numbering, when the package has any: each numbered paragraph gets the number Word shows.
+    @exclusivity(unchecked) private var lists: ListCounter?
+
+    init(part: String, limits: ReadLimits, numbering: NumberingDefinitions? = nil) {
         self.part = part
         self.limits = limits
+        if let numbering, !numbering.isEmpty { lists = ListCounter(numbering) }
     }
 
     // MARK: events
@@ -98,6 +108,12 @@ final class WordprocessingReader: SAXHandler {
         }
         switch element {
         case .p:
+            if inRun, !runText.isEmpty, !runHidden, !paragraphs.isEmpty {
+                // A text box opens inside a run: what the run said before it belongs to the outer
+                // paragraph, ahead of the box (the box's runs would otherwise overwrite it).
+                paragraphs[paragraphs.count - 1].text += runText
+                runText = ""
+            }
             var source = SourceLocation(part: part, line: driver.line)
             if !tables.isEmpty, let cellSource = tables[tables.count - 1].cell?.source { source = cellSource; source.line = driver.line }
             else if paragraphs.isEmpty, tables.isEmpty { bodyParagraphCount += 1; source.paragraph = bodyParagraphCount }
@@ -110,6 +126,12 @@ final class WordprocessingReader: SAXHandler {
         case .pPr: kind = .pPr
         case .pStyle:
             if parent == .pPr, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].style = attributes.value("val") }
+        case .numPr:
+            if parent == .pPr { kind = .numPr }
+        case .numId:
+            if parent == .numPr, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].numId = attributes.value("val") }
+        case .ilvl:
+            if parent == .numPr, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].ilvl = attributes.value("val").flatMap { Int($0) } }
         case .r:
             kind = .r
             inRun = true
@@ -216,10 +238,15 @@ final class WordprocessingReader: SAXHandler {
             inRun = false
             guard !paragraphs.isEmpty, !fields.contains(true) else { return }
             if runHidden { paragraphs[paragraphs.count - 1].hidden += runText }
-            else { paragraphs[paragraphs.count - 1].text += runText }
+            else if !runText.isEmpty {
+                if paragraphs[paragraphs.count - 1].afterBox { paragraphs[paragraphs.count - 1].text += "\n" }
+                paragraphs[paragraphs.count - 1].afterBox = false
+                paragraphs[paragraphs.count - 1].text += runText
+            }
             runText = ""
         case .p:
-            guard let builder = paragraphs.popLast() else { return }
+            guard var builder = paragraphs.popLast() else { return }
+            if lists != nil { number(&builder) }
             let paragraph = Paragraph(text: builder.text, style: builder.style, hiddenText: builder.hidden,
                                       bookmarks: builder.bookmarks, source: builder.source)
             if !builder.hidden.isEmpty {
@@ -232,6 +259,7 @@ final class WordprocessingReader: SAXHandler {
                 let shift = paragraphs[outer].text.count + (paragraphs[outer].text.isEmpty ? 0 : 1)
                 if !paragraph.text.isEmpty {
                     paragraphs[outer].text += (paragraphs[outer].text.isEmpty ? "" : "\n") + paragraph.text
+                    paragraphs[outer].afterBox = true
                 }
                 paragraphs[outer].bookmarks += paragraph.bookmarks.map {
                     BookmarkMarker(name: $0.name, offset: $0.offset + shift, source: $0.source)
@@ -262,6 +290,20 @@ final class WordprocessingReader: SAXHandler {
         default:
             break
         }
+    }
+
+    /// Puts the number Word shows (`一、`, `（二）`) before a numbered paragraph's text.
+    private func number(_ builder: inout ParagraphBuilder) {
+        var numId = builder.numId
+        var ilvl = builder.ilvl
+        if numId == nil, let style = builder.style, let styled = lists!.definitions.numbering(ofStyle: style) {
+            numId = styled.numId
+            ilvl = ilvl ?? styled.ilvl
+        }
+        guard let numId, let label = lists!.label(numId: numId, ilvl: ilvl ?? 0) else { return }
+        builder.text = label + builder.text
+        let shift = label.count
+        for i in builder.bookmarks.indices { builder.bookmarks[i].offset += shift }
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {

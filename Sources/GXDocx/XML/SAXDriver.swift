@@ -45,9 +45,31 @@ struct XMLAttributes {
             let base = raw + i * 5
             guard let name = base[0], strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), want) == 0,
                   let begin = base[3], let end = base[4] else { continue }
-            return String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
+            return Self.decoded(UnsafeBufferPointer(start: begin, count: end - begin))
         }
         return nil
+    }
+
+    /// Without entity substitution libxml2 hands an attribute's `&amp;` (and `&#38;`) over as the
+    /// five bytes `&#38;`; everything else arrives decoded, and any other `&` would have been an
+    /// undeclared entity (refused). So `&#38;` back to `&` is exact — and keeps `&` in a bookmark
+    /// name from growing on every `--to docx` round trip.
+    static func decoded(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(0x26) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let amp: [UInt8] = Array("&#38;".utf8)
+        while i < bytes.count {
+            if bytes[i] == 0x26, i + 5 <= bytes.count, bytes[i..<(i + 5)].elementsEqual(amp) {
+                out.append(0x26)
+                i += 5
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -15,17 +15,26 @@ public enum CSVReader {
         public let end: Int
     }
 
-    /// Every record of a whole file.
-    public static func parse(_ bytes: [UInt8]) throws -> [[String]] {
-        try scan(bytes, allowCutOff: false).map(\.fields)
+    /// Every record of a whole file. `neutralised`: the file was written without `--csv-raw`, so
+    /// each field is `restore`d.
+    public static func parse(_ bytes: [UInt8], neutralised: Bool = true) throws -> [[String]] {
+        try scan(bytes, allowCutOff: false, neutralised: neutralised).map(\.fields)
     }
 
     /// The complete records, leaving out a last one that a killed writer cut off (no CRLF yet).
-    public static func completeRecords(_ bytes: [UInt8]) throws -> [Record] {
-        try scan(bytes, allowCutOff: true)
+    public static func completeRecords(_ bytes: [UInt8], neutralised: Bool = true) throws -> [Record] {
+        try scan(bytes, allowCutOff: true, neutralised: neutralised)
     }
 
-    private static func scan(_ bytes: [UInt8], allowCutOff: Bool) throws -> [Record] {
+    /// A field as it was before `CSVWriter` neutralised it: the leading single quote dropped when
+    /// what follows is a field the writer neutralises.
+    public static func restore(_ field: String) -> String {
+        let utf8 = field.utf8
+        guard utf8.first == 0x27, CSVWriter.needsNeutralising(Substring(field).utf8.dropFirst()) else { return field }
+        return String(field.dropFirst())
+    }
+
+    private static func scan(_ bytes: [UInt8], allowCutOff: Bool, neutralised: Bool) throws -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -33,7 +42,8 @@ public enum CSVReader {
         var quotedField = false
         func fail(_ message: String) -> ParseError { ParseError(record: records.count + 1, message: message) }
         func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
+            let text = String(decoding: field, as: UTF8.self)
+            fields.append(neutralised && field.first == 0x27 ? restore(text) : text)
             field = []
             quotedField = false
         }

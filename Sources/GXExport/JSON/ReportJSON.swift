@@ -21,6 +21,7 @@ public enum ReportJSON {
         s.key("format"); s.string(report.source.format.rawValue)
         s.key("path"); s.string(report.source.path)
         s.key("sha256"); s.string(report.source.sha256)
+        if let by = report.source.convertedBy { s.key("converted_by"); s.string(by) }
         s.closeObject()
         s.key("title"); s.string(orNull: report.title)
         s.key("agency"); s.string(orNull: report.agency)
@@ -124,6 +125,17 @@ public enum ReportJSON {
         if let element = l.element { s.key("element"); s.string(element) }
         if l.line > 0 { s.key("line"); s.int(l.line) }
         if l.column > 0 { s.key("column"); s.int(l.column) }
+        if let page = l.page { s.key("page"); s.int(page) }
+        if let box = l.box {
+            s.key("bbox"); s.openArray()
+            // Tenths of a point: finer than any printed glyph needs, and the same text on every machine.
+            for v in [box.x0, box.y0, box.x1, box.y1] {
+                let tenths = Int((v * 10).rounded())
+                s.element(); s.number("\(tenths < 0 ? "-" : "")\(abs(tenths) / 10).\(abs(tenths) % 10)")
+            }
+            s.closeArray()
+        }
+        if let c = l.confidence { s.key("confidence"); s.int(c) }
         s.closeObject()
     }
 

@@ -1,6 +1,8 @@
 import GXModel
 
 /// Compiler-style lines (`file:place: error T3-BAL: …`) so editors, CI logs and grep all work.
+/// Everything from the document or the file system is escaped (`DisplayText`): one finding is
+/// always exactly one line, with no terminal escapes in it.
 public enum DiagnosticText {
     public static func line(_ d: Diagnostic, file: String) -> String {
         let cell = d.cells.first { $0.source != .unknown }
@@ -9,11 +11,12 @@ public enum DiagnosticText {
         let where_ = cell?.file ?? file
         if let bookmark = cell?.bookmark { place += place.isEmpty ? "bookmark \(bookmark)" : " (bookmark \(bookmark))" }
         let head = place.isEmpty ? where_ : "\(where_):\(place)"
-        return "\(head): \(d.severity.rawValue) \(d.code): \(d.message)"
+        return DisplayText.escaped("\(head): \(d.severity.rawValue) \(d.code): \(d.message)")
     }
 
-    /// `12:5` for text, `table 2 row 5 cell 3` for DOCX, the element path for HTML.
+    /// `12:5` for text, `table 2 row 5 cell 3` for DOCX, the element path for HTML, `page 3 (x 212, y 488)` for PDF.
     public static func location(_ s: SourceLocation) -> String {
+        if let page = s.page { return s.pagePlace(page) }
         if s.table != nil || s.paragraph != nil || s.element != nil {
             var parts: [String] = []
             if let t = s.table { parts.append("table \(t)") }

@@ -32,8 +32,18 @@ public enum TextWriter {
         return fields.joined(separator: "\t")
     }
 
+    /// Only names a marker can carry: ASCII letters, digits, `_`, `-`, `.`, at most 80 (what Word
+    /// writes, and exactly what the text reader takes back). Any other name — a tab or newline that
+    /// would break the row, a `]` that would end the marker early and forge a bookmark, a bidi
+    /// override — is left out: it cannot be written here without becoming the cell's text.
     static func markers(_ names: [String]) -> String {
-        names.map { "[bookmark: \($0)]" }.joined()
+        names.filter(isPortable).map { "[bookmark: \($0)]" }.joined()
+    }
+
+    static func isPortable(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 80 && name.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x2D || b == 0x2E
+        }
     }
 
     /// Tabs separate fields and lines separate rows, so neither may appear inside a field.
@@ -44,6 +54,7 @@ public enum TextWriter {
             case "\t": out.append(" ")
             case "\n", "\r\n": out.append(keepNewlines ? "\n" : " ")
             case "\r": continue
+            case "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out.append(keepNewlines ? "\n" : " ")
             default: out.append(ch)
             }
         }

@@ -1,6 +1,8 @@
 /// The input formats an adapter can produce a document from.
 public enum SourceFormat: String, Sendable, CaseIterable {
-    case docx, html, text
+    case docx, html, text, pdf
+    /// Page images (PNG, JPEG, TIFF) read through OCR.
+    case image
 }
 
 /// The document layer: what every adapter produces, before anything is known about the template.
@@ -12,6 +14,8 @@ public struct Document: Sendable {
     public var blocks: [Block]
     /// Problems the adapter approximated or noticed (widened grids, hidden text, …).
     public var diagnostics: [Diagnostic]
+    /// Set when the input was converted before it was read (an old `.doc` through LibreOffice): by what, how.
+    public var provenance: String?
 
     public init(format: SourceFormat, blocks: [Block] = [], diagnostics: [Diagnostic] = []) {
         self.format = format

@@ -65,6 +65,8 @@ public struct SourceInfo: Sendable {
     public var format: SourceFormat
     public var path: String
     public var sha256: String
+    /// How the input became the format read, when it was converted first (`source.converted_by`).
+    public var convertedBy: String?
 
     public init(format: SourceFormat, path: String, sha256: String) {
         self.format = format

@@ -11,8 +11,12 @@ public enum GXErrorCode: String, Sendable, CaseIterable {
     case encrypted = "GX-E-ENCRYPTED"
     /// A well-formed zip that is not a WordprocessingML package.
     case notDocx = "GX-E-NOT-DOCX"
-    /// An old binary Word `.doc` or a PDF handed in as a report.
+    /// An old binary Word `.doc`, or a format this build does not read.
     case unsupportedFormat = "GX-E-FORMAT"
+    /// A damaged PDF poppler cannot open, or one whose pages cannot be read.
+    case pdf = "GX-E-PDF"
+    /// A PDF whose pages carry no text layer (a scan): it needs OCR.
+    case scanned = "GX-E-SCANNED"
     /// Malformed XML or markup.
     case xml = "GX-E-XML"
     /// A DOCTYPE or entity declaration: never followed, always refused.
@@ -25,6 +29,13 @@ public enum GXErrorCode: String, Sendable, CaseIterable {
     case output = "GX-E-OUTPUT"
     /// The report could not be rendered in the requested format (a writer failed inside).
     case export = "GX-E-EXPORT"
+    /// The input reads, but holds nothing of an annual report: no title, no section heading of the
+    /// template and no standard table (arbitrary text, a page of something else).
+    case noReport = "GX-E-NO-REPORT"
+    /// An image that cannot be decoded, or has no pixels.
+    case image = "GX-E-IMAGE"
+    /// The OCR language data a scan needs is not installed (the message names the Debian package).
+    case ocrLanguage = "GX-E-OCR-LANG"
 }
 
 /// A typed, coded failure to read an input, carrying where it happened and what the user can do.

@@ -19,6 +19,21 @@ public struct ReadLimits: Sendable {
     /// Grid columns and rows of one table, and the span of one cell.
     public var maxTableColumns: Int = 512
     public var maxTableRows: Int = 20_000
+    /// PDF pages (reports run to 10–40), indirect objects declared in the file, and characters poppler
+    /// finds on one page (a dense A4 page holds about 3,000).
+    public var maxPDFPages: Int = 1_000
+    public var maxPDFObjects: Int = 200_000
+    public var maxPDFPageCharacters: Int = 100_000
+    /// What one compressed PDF stream (other than an image) may inflate to: a page's content runs to
+    /// tens of KiB, an embedded CJK font subset to a few MiB.
+    public var maxPDFStreamBytes: Int = 16 << 20
+    /// Pixels of one page image (width × height) and its longest side: a page is decoded whole, so
+    /// a 30000×30000 image is refused from its header before any pixel is allocated. A4 at 600 dpi
+    /// is 35 million pixels and 7016 on its long side.
+    public var maxImagePixels: Int = 80_000_000
+    public var maxImageSide: Int = 16_000
+    /// Pages of one scanned input.
+    public var maxPages: Int = 200
     /// Wall-clock budget for reading one document (batch work sets it); nil: none.
     public var timeBudget: Duration?
     /// When the budget runs out; set by the pipeline as a document starts.

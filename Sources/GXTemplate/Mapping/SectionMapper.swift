@@ -58,39 +58,60 @@ struct SectionMapper {
         var consumed = 0
         // A title broken over lines (a `w:br`, `<br>`, two paragraphs) is one title: lines join.
         func oneLine(_ text: String) -> String { text.split(separator: "\n").map { String($0).trimmedCell }.joined() }
-        // A portal page saved as a document keeps its breadcrumb (`首页 > 政务公开`) above the
-        // title: it is preamble, never part of the title.
-        let crumbs = beforeFirstHeading.prefix { isBreadcrumb($0.paragraph.text) }.count
-        for entry in beforeFirstHeading.prefix(crumbs) {
-            result.preamble.append(entry.paragraph.text.trimmedCell)
-            result.preambleBlocks.append(entry.block)
-        }
-        beforeFirstHeading.removeFirst(crumbs)
-        if let first = beforeFirstHeading.first {
-            var title = oneLine(first.paragraph.text)
-            result.titleBlocks.insert(first.block)
-            consumed = 1
-            if !LabelNormalizer.fold(title).contains(utf8: "报告"), beforeFirstHeading.count > 1 {
-                let joined = title + oneLine(beforeFirstHeading[1].paragraph.text)
+        // A portal page saved as a document keeps the site's name, its navigation and breadcrumb
+        // above the title: the title is the first paragraph (or pair) among the first few that
+        // reads as one; what stands above it is preamble, never part of the title.
+        func title(at start: Int) -> (String, Int)? {
+            guard start < beforeFirstHeading.count else { return nil }
+            var title = oneLine(beforeFirstHeading[start].paragraph.text)
+            var count = 1
+            // Navigation (`网站首页 | 信息公开`, `首页 > 年报`) is never the first line of a title.
+            let navigation = title.count > 30 || ["|", ">", "＞", "»", "首页"].contains { title.contains(utf8: $0) }
+            if !navigation, !LabelNormalizer.fold(title).contains(utf8: "报告"), start + 1 < beforeFirstHeading.count {
+                let joined = title + oneLine(beforeFirstHeading[start + 1].paragraph.text)
                 if LabelNormalizer.fold(joined).contains(utf8: "报告"), joined.count <= 80 {
                     title = joined
-                    result.titleBlocks.insert(beforeFirstHeading[1].block)
-                    consumed = 2
+                    count = 2
                 }
             }
-            if LabelNormalizer.fold(title).contains(utf8: "政府信息公开") || LabelNormalizer.fold(title).contains(utf8: "报告") {
-                result.title = title
-            } else {
-                result.titleBlocks = []
-                consumed = 0
-            }
+            let folded = LabelNormalizer.fold(title)
+            let reads = start == 0 ? folded.contains(utf8: "政府信息公开") || folded.contains(utf8: "报告")
+                                   : folded.contains(utf8: "政府信息公开") && folded.contains(utf8: "报告") && title.count <= 80
+            return reads ? (title, count) : nil
         }
-        for entry in beforeFirstHeading.dropFirst(consumed) {
+        var titleStart = 0
+        for start in 0..<min(6, beforeFirstHeading.count) {
+            guard let (title, count) = title(at: start) else { continue }
+            result.title = title
+            titleStart = start
+            consumed = count
+            for entry in beforeFirstHeading[start..<(start + count)] { result.titleBlocks.insert(entry.block) }
+            break
+        }
+        for (i, entry) in beforeFirstHeading.enumerated() where i < titleStart || i >= titleStart + consumed {
             result.preamble.append(entry.paragraph.text.trimmedCell)
             result.preambleBlocks.append(entry.block)
         }
 
         // Closing: a date line at the very end, and the short sign-off lines just above it.
+        if let last = result.sections.indices.last {
+            var chrome = 0
+            while chrome < result.sections[last].paragraphs.count,
+                  isPageChrome(result.sections[last].paragraphs[result.sections[last].paragraphs.count - 1 - chrome]) {
+                chrome += 1
+            }
+            if chrome > 0 {
+                let kept = result.sections[last].paragraphs.count - chrome
+                result.sections[last].paragraphs.removeLast(chrome)
+                result.sections[last].paragraphSources.removeLast(chrome)
+                for (b, place) in result.placeOfBlock where place.section == last && place.paragraph >= kept {
+                    result.placeOfBlock[b] = nil
+                }
+                result.diagnostics.append(Diagnostic(code: "GX-I-PAGE-CHROME", severity: .info,
+                    message: "\(chrome) line(s) of a web page's footer (版权所有, ICP备…) after the report were left out",
+                    messageZh: "已略去报告之后的网页页脚"))
+            }
+        }
         if let last = result.sections.indices.last, result.sections[last].key == "other_matters" {
             var paragraphs = result.sections[last].paragraphs
             if let final = paragraphs.last, final.count <= 24, DateReader.isoDate(in: final) != nil {
@@ -121,9 +142,9 @@ struct SectionMapper {
         return result
     }
 
-    private static func isBreadcrumb(_ text: String) -> Bool {
-        text.count <= 80 && (text.contains(utf8: " > ") || text.contains(utf8: ">") && text.contains(utf8: "首页")
-                             || text.contains(utf8: "＞") || text.contains(utf8: "»") || text.contains(utf8: "当前位置"))
+    /// The footer a portal page saved as a document keeps below the report.
+    static func isPageChrome(_ text: String) -> Bool {
+        text.count <= 120 && ["版权所有", "ICP备", "打印本页", "关闭窗口", "技术支持", "网站标识码", "网站地图"].contains { text.contains(utf8: $0) }
     }
 
     /// Recognises `二、主动公开政府信息情况` (any variant) as section ≥ `after`. A heading run into

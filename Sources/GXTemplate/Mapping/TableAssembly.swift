@@ -35,11 +35,34 @@ enum TableAssembly {
                     guard let i = table.cellIndex(row: r, column: c), i != last else { continue }
                     last = i
                     guard table.cells[i].row == r, table.cells[i].column == c else { continue }
-                    inner += table.cells[i].blocks
+                    for block in table.cells[i].blocks {
+                        guard case .paragraph(let p) = block, p.text.contains("\n") else { inner.append(block); continue }
+                        inner += lines(of: p).map(Block.paragraph)
+                    }
                 }
             }
             result += unwrapLayout(inner, diagnostics: &diagnostics)
         }
+        return result
+    }
+
+    /// A layout cell's text broken by line breaks (`<br>` kept by a converter as `w:br`) is one
+    /// paragraph per line once out of the cell, as it reads on the page; bookmarks go with their line.
+    static func lines(of paragraph: Paragraph) -> [Paragraph] {
+        var result: [Paragraph] = []
+        var start = 0
+        for line in paragraph.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let end = start + line.count
+            var piece = Paragraph(text: String(line), style: paragraph.style, source: paragraph.source)
+            piece.bookmarks = paragraph.bookmarks.filter { $0.offset >= start && ($0.offset <= end) }
+                .map { BookmarkMarker(name: $0.name, offset: $0.offset - start, source: $0.source) }
+            result.append(piece)
+            start = end + 1
+        }
+        // A bookmark at a line's end and the next line's start is kept once, on the first.
+        var seen: Set<String> = []
+        for i in result.indices { result[i].bookmarks.removeAll { !seen.insert($0.name).inserted } }
+        if !paragraph.hiddenText.isEmpty, !result.isEmpty { result[0].hiddenText = paragraph.hiddenText }
         return result
     }
 

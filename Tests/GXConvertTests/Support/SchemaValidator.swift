@@ -11,7 +11,7 @@ struct SchemaValidator {
     }
 
     static let supported: Set<String> = ["$schema", "$id", "title", "description", "type", "enum", "const", "pattern",
-                                         "minimum", "required", "properties", "additionalProperties", "items", "$ref", "$defs"]
+                                         "minimum", "maximum", "minItems", "maxItems", "required", "properties", "additionalProperties", "items", "$ref", "$defs"]
 
     let root: TestJSON
     private let defs: [String: TestJSON]
@@ -87,6 +87,17 @@ struct SchemaValidator {
         }
         if case .number(let minimum, _)? = schema["minimum"], case .number(let n, _) = value, n < minimum {
             errors.append("\(at): \(n) is below the minimum \(minimum)")
+        }
+        if case .number(let maximum, _)? = schema["maximum"], case .number(let n, _) = value, n > maximum {
+            errors.append("\(at): \(n) is above the maximum \(maximum)")
+        }
+        if case .array(let items) = value {
+            if case .number(let least, _)? = schema["minItems"], Double(items.count) < least {
+                errors.append("\(at): \(items.count) items, fewer than \(Int(least))")
+            }
+            if case .number(let most, _)? = schema["maxItems"], Double(items.count) > most {
+                errors.append("\(at): \(items.count) items, more than \(Int(most))")
+            }
         }
         if case .object(let members) = value {
             if case .array(let required)? = schema["required"] {

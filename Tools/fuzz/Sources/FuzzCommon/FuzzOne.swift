@@ -28,7 +28,7 @@ public func fuzzOne(_ start: UnsafeRawPointer, _ count: Int, as format: SourceFo
     var limits = ConvertOptions().limits
     limits.maxInputBytes = 4 << 20
     do {
-        let report = try Converter.report(bytes, path: "fuzz", options: ConvertOptions(format: format, limits: limits))
+        let report = try Converter.report(bytes, path: "fuzz", options: ConvertOptions(format: format, limits: limits, legacyConverter: nil))
         _ = JSONWriter.bytes(ReportJSON.value(report))
     } catch is GXError {
     } catch {

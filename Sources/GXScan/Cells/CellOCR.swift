@@ -1,0 +1,95 @@
+import GXImaging
+import GXModel
+
+/// Reads one table cell on its own. A cell with no ink is blank (never OCR'd, never a zero).
+/// Every other cell is read with the label language first; a cell that reads as a number is read
+/// again as one line with a digits-only whitelist, and its value is kept only when both readings
+/// agree and the digits pass is confident. Otherwise the value is lost: a wrong number is worse
+/// than none.
+enum CellOCR {
+    static let digitWhitelist = "0123456789.,"
+    /// Below this mean word confidence (0–100) a digits reading is not kept.
+    static let minimumValueConfidence = 70.0
+
+    static func read(_ box: PixelBox, binary: Raster, dpi: Int, engines: Engines) -> ScannedCell {
+        let inner = box.inset(by: max(2, dpi / 60))
+        let minInk = max(6, dpi * dpi / 1500)
+        guard binary.count(in: inner) >= minInk else {
+            return ScannedCell(box: box, text: "", confidence: 100, quality: nil)
+        }
+        let label = engines.text.recognize(inner, singleLine: false)
+        var text = ScanText.clean(label.text)
+        let compact = String(text.filter { !$0.isWhitespace })
+        guard ValueText.looksNumeric(compact) || ValueText.isShortConfusable(compact) else {
+            // One or two characters read with doubt are more likely a number the label pass
+            // took for a character (`1` → `上`) than a label: the cell is lost, not text.
+            if compact.count <= 2, label.confidence < 75, !ValueText.notApplicable.contains(compact) {
+                engines.digits.setWhitelist(digitWhitelist)
+                let pass = engines.digits.recognize(inner, singleLine: true)
+                let digits = ValueText.digits(pass.text).map { " / \($0)" } ?? ""
+                return ScannedCell(box: box, text: "", confidence: Int(min(pass.confidence, label.confidence)),
+                                   quality: ReadQuality(.lost, seen: compact + digits,
+                                                        note: "read as \(compact) with confidence \(Int(label.confidence)) only"))
+            }
+            return ScannedCell(box: box, text: text, confidence: Int(label.confidence), quality: nil)
+        }
+        text = compact
+        engines.digits.setWhitelist(digitWhitelist)
+        let pass = engines.digits.recognize(inner, singleLine: true)
+        let digits = ValueText.digits(pass.text)
+        let confidence = Int(min(pass.confidence, label.confidence).rounded())
+        let seen = text == digits ? text : "\(text) / \(digits ?? ScanText.clean(pass.text))"
+        guard let digits else {
+            return ScannedCell(box: box, text: "", confidence: confidence,
+                               quality: ReadQuality(.lost, seen: seen, note: "the digits pass read no number"))
+        }
+        guard ValueText.fold(text) == digits else {
+            return ScannedCell(box: box, text: "", confidence: confidence,
+                               quality: ReadQuality(.lost, seen: seen, note: "the two OCR passes disagree"))
+        }
+        guard pass.confidence >= minimumValueConfidence else {
+            return ScannedCell(box: box, text: "", confidence: confidence,
+                               quality: ReadQuality(.lost, seen: seen, note: "OCR confidence \(Int(pass.confidence)) is below \(Int(minimumValueConfidence))"))
+        }
+        return ScannedCell(box: box, text: digits, confidence: confidence,
+                           quality: ReadQuality(.uncertain, seen: digits, note: "OCR confidence \(confidence)"))
+    }
+}
+
+/// What a value cell's OCR text is allowed to be.
+enum ValueText {
+    /// Marks a value cell prints for "not applicable".
+    static let notApplicable: Set<String> = ["/", "-", "--", "—", "——", "无", "\\"]
+
+    /// Characters the label pass prints for digits it is unsure of.
+    static let confusables: [Character: Character] = ["O": "0", "o": "0", "D": "0", "〇": "0", "l": "1", "I": "1", "|": "1",
+                                                      "i": "1", "Z": "2", "S": "5", "s": "5", "B": "8", "g": "9"]
+
+    /// Digits (or their look-alikes) and number punctuation only, with at least one digit.
+    static func looksNumeric(_ text: String) -> Bool {
+        guard !text.isEmpty, text.contains(where: \.isASCIIDigit) else { return false }
+        return text.allSatisfy { $0.isASCIIDigit || $0 == "." || $0 == "," || confusables[$0] != nil }
+    }
+
+    /// One or two look-alikes with no digit at all (`O`, `口`): possibly a number misread.
+    static func isShortConfusable(_ text: String) -> Bool {
+        text.count <= 2 && text.allSatisfy { confusables[$0] != nil || $0 == "口" }
+    }
+
+    /// The label pass's reading with look-alikes folded to digits and thousands commas removed.
+    static func fold(_ text: String) -> String {
+        String(text.compactMap { c -> Character? in c == "," ? nil : (confusables[c] ?? c) })
+    }
+
+    /// The digits pass's reading as a plain number (`12`, `3.5`), or nil.
+    static func digits(_ raw: String) -> String? {
+        let s = String(raw.filter { !$0.isWhitespace && $0 != "," })
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
+              s.first != ".", s.last != ".", s.filter({ $0 == "." }).count <= 1 else { return nil }
+        return s
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
