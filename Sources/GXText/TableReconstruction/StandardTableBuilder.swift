@@ -13,7 +13,7 @@ struct BuiltTable {
 }
 
 enum StandardTableBuilder {
-    static func build(_ region: Region, lines: [TextLine], format: LineFormat, ocr: Bool) -> BuiltTable {
+    static func build(_ region: Region, lines: [TextLine], format: LineFormat, ocr: Bool, solver: Bool = true) -> BuiltTable {
         var tokens = Tokenizer.tokens(lines, range: region.start..<region.end, format: format, ocr: ocr)
         // Label keys of the text tokens, worked out once for the header and both variants' alignments.
         var keys = tokens.map { $0.kind == .text ? LabelScore.key($0.text) : [] }
@@ -43,7 +43,7 @@ enum StandardTableBuilder {
             var alignment = alignments[pick]
             signals = signals || alignment.mismatches > 0
             var gate: [Diagnostic] = []
-            if format == .spaced {
+            if solver, format == .spaced {
                 gate = PlacementGate.check(&alignment.rows, paths: rowPaths(.requests, variants[pick]), tokens: tokens,
                                            through: alignment.lastToken, key: .requests, variant: variants[pick], source: source)
             }
@@ -63,7 +63,7 @@ enum StandardTableBuilder {
             var alignment = alignments[pick]
             signals = signals || alignment.mismatches > 0
             var gate: [Diagnostic] = []
-            if format == .spaced {
+            if solver, format == .spaced {
                 gate = PlacementGate.check(&alignment.rows, paths: rowPaths(.activeDisclosure, variants[pick]), tokens: tokens,
                                            through: alignment.lastToken, key: .activeDisclosure, variant: variants[pick], source: source)
             }
@@ -75,7 +75,7 @@ enum StandardTableBuilder {
             var (row, lastToken, mismatch) = reviewRow(tokens, format: format, ocr: ocr)
             signals = signals || mismatch
             var gate: [Diagnostic] = []
-            if format == .spaced {
+            if solver, format == .spaced {
                 var rows = [row]
                 gate = PlacementGate.check(&rows, paths: [rowPaths(.reviewLitigation, .v2021).flatMap { $0 }], tokens: tokens,
                                            through: lastToken ?? tokens.count - 1, key: .reviewLitigation, variant: .v2021, source: source)
