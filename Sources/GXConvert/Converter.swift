@@ -32,6 +32,9 @@ public enum Converter {
     /// LibreOffice when it is installed, looked for once per process.
     public static let installedLegacyConverter = LegacyWordConverter.onPath()
 
+    /// HTML embedded in a DOCX (`w:altChunk`) goes through the HTML adapter.
+    static let embeddedHTML: DocxReader.EmbeddedHTMLReader = { bytes, limits in try HTMLReader.read(bytes, limits: limits) }
+
     /// The document layer, from whichever adapter the bytes call for.
     public static func document(_ bytes: [UInt8], options: ConvertOptions = .init()) throws -> Document {
         var options = options
@@ -43,7 +46,8 @@ public enum Converter {
         }
         if options.format == nil || options.format == .docx, FormatSniffer.isOLE(bytes) {
             guard let converter = options.legacyConverter else { throw FormatSniffer.oldBinary }
-            var document = try DocxReader.read(try converter.convert(bytes, limits: options.limits), limits: options.limits)
+            var document = try DocxReader.read(try converter.convert(bytes, limits: options.limits), limits: options.limits,
+                                               html: embeddedHTML)
             document.provenance = converter.provenance
             document.diagnostics.insert(Diagnostic(code: "GX-I-CONVERTED", severity: .info,
                 message: "an old binary Word/WPS file, " + converter.provenance + "; places name the converted DOCX",
@@ -53,16 +57,43 @@ public enum Converter {
         let format = try options.format ?? FormatSniffer.sniff(bytes)
         switch format {
         case .docx:
-            return try DocxReader.read(bytes, limits: options.limits)
+            return try DocxReader.read(bytes, limits: options.limits, html: embeddedHTML)
         case .html:
             return try HTMLReader.read(bytes, limits: options.limits)
         case .text:
             return try TextReader.read(bytes)
         case .pdf:
-            return try PDFReader.read(bytes, limits: options.limits)
+            // A PDF with no text layer is a scan: its pages are rendered and read through OCR.
+            if options.scan.ocr == .always { return try scannedPDF(bytes, options: options) }
+            do {
+                return try PDFReader.read(bytes, limits: options.limits)
+            } catch var error as GXError where error.code == .scanned {
+                guard options.scan.ocr == .auto else {
+                    error.hint = "run with --ocr auto to read it through OCR"
+                    throw error
+                }
+                return try scannedPDF(bytes, options: options)
+            }
         case .image:
             return try ScanReader.read(bytes, options: options.scan, limits: options.limits)
         }
+    }
+
+    /// An image-only PDF: each page rendered by poppler at `--dpi` and read by the scan reader.
+    static func scannedPDF(_ bytes: [UInt8], options: ConvertOptions) throws -> Document {
+        let renderer = try PDFPageRenderer(bytes, limits: options.limits)
+        var index = 0
+        var document = try ScanReader.read(grayPages: {
+            guard index < renderer.pageCount else { return nil }
+            defer { index += 1 }
+            let page = try renderer.render(index, dpi: options.scan.dpi, limits: options.limits)
+            return ScanReader.GrayPage(width: page.width, height: page.height, samples: page.gray)
+        }, options: options.scan, limits: options.limits)
+        document.format = .pdf
+        document.diagnostics.insert(Diagnostic(code: "GX-I-OCR", severity: .info,
+            message: "\(renderer.pageCount) page(s) had no text layer and were rendered at \(options.scan.dpi) dpi and read through OCR; boxes are in pixels of those images",
+            messageZh: "\(renderer.pageCount) 页无文本层，按 \(options.scan.dpi) dpi 渲染后经 OCR 识别"), at: 0)
+        return document
     }
 
     /// An input with no visible text (whitespace, a byte order mark) is `GX-E-EMPTY`; one with text

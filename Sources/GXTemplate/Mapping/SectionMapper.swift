@@ -60,13 +60,16 @@ struct SectionMapper {
         func oneLine(_ text: String) -> String { text.split(separator: "\n").map { String($0).trimmedCell }.joined() }
         // A portal page saved as a document keeps the site's name, its navigation and breadcrumb
         // above the title: the title is the first paragraph (or pair) among the first few that
-        // reads as one; what stands above it is preamble, never part of the title.
+        // reads as one (a portal page may print forty lines of navigation first); what stands above
+        // it is preamble, never part of the title.
         func title(at start: Int) -> (String, Int)? {
             guard start < beforeFirstHeading.count else { return nil }
             var title = oneLine(beforeFirstHeading[start].paragraph.text)
             var count = 1
-            // Navigation (`网站首页 | 信息公开`, `首页 > 年报`) is never the first line of a title.
+            // Navigation (`网站首页 | 信息公开`, `首页 > 年报`) and an OA system's `附件1` are never
+            // the first line of a title.
             let navigation = title.count > 30 || ["|", ">", "＞", "»", "首页"].contains { title.contains(utf8: $0) }
+                || title.hasPrefix("附件")
             if !navigation, !LabelNormalizer.fold(title).contains(utf8: "报告"), start + 1 < beforeFirstHeading.count {
                 let joined = title + oneLine(beforeFirstHeading[start + 1].paragraph.text)
                 if LabelNormalizer.fold(joined).contains(utf8: "报告"), joined.count <= 80 {
@@ -80,7 +83,7 @@ struct SectionMapper {
             return reads ? (title, count) : nil
         }
         var titleStart = 0
-        for start in 0..<min(6, beforeFirstHeading.count) {
+        for start in 0..<min(40, beforeFirstHeading.count) {
             guard let (title, count) = title(at: start) else { continue }
             result.title = title
             titleStart = start
