@@ -12,7 +12,7 @@ import GXTemplate
 public enum TextReader {
     public static func read(_ bytes: [UInt8], limits: TextLimits = .init()) throws -> Document {
         let (text, encoding) = try TextDecoder.decode(bytes, limits: limits)
-        var document = read(text: text)
+        var document = read(text: text, placement: .solver)
         if encoding == .gb18030 || encoding == .utf16BE || encoding == .utf16LE {
             document.diagnostics.insert(Diagnostic(code: "GX-I-ENCODING", severity: .info,
                 message: "the text was decoded as \(encoding.rawValue)", messageZh: "文本按 \(encoding.rawValue) 解码"), at: 0)
@@ -20,17 +20,27 @@ public enum TextReader {
         return document
     }
 
-    public static func read(text: String) -> Document {
+    /// How tables of `spaced` text (no real table structure) are placed.
+    public enum Placement: Sendable {
+        /// Through the template's `PlacementSolver`: a value whose cell the text cannot confirm is
+        /// left empty and lost (text, OCR).
+        case solver
+        /// The aligner's placement as it is: for callers that laid the text out from exact word
+        /// positions themselves (the PDF reader), where columns are where the page prints them.
+        case layout
+    }
+
+    public static func read(text: String, placement: Placement = .layout) -> Document {
         let lines = LineSplitter.split(text)
         let profile = LayoutDetector.detect(lines)
         let headings = RegionFinder.headings(lines)
         let regions = RegionFinder.find(lines, headings: headings)
 
         // Read every table as clean text first; if any looks like OCR, read them all as OCR.
-        var built = regions.map { StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: false) }
+        var built = regions.map { StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: false, solver: placement == .solver) }
         let ocr = built.contains { $0.ocrSignals }
         if ocr {
-            built = regions.map { StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: true) }
+            built = regions.map { StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: true, solver: placement == .solver) }
         }
 
         var blocks: [Block] = []

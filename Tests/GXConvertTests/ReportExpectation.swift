@@ -93,6 +93,10 @@ extension Fixtures {
         if let o = all[name] {
             expectation.cellOverrides = o["cells"] as? [String: String] ?? [:]
             expectation.checkDate = o["check_date"] as? Bool ?? true
+            // What text without table structure must leave empty (the placement solver's abstentions).
+            if url.path.contains("/text/"), let text = o["text_cells"] as? [String: String] {
+                expectation.cellOverrides.merge(text) { _, new in new }
+            }
         }
         return expectation
     }

@@ -45,8 +45,17 @@ import GXModel
     @Test(arguments: pdftotext)
     func pdftotextOutputConvertsToTheDocxValues(_ url: URL) throws {
         let report = try Converter.report(try Fixtures.bytes(url), path: url.lastPathComponent)
-        try Fixtures.derivedExpectation(for: url).check(report)
-        #expect(!report.tables.flatMap(\.cells).contains { $0.repair != nil || $0.lost }, "clean text needs no repair")
+        let expectation = try Fixtures.derivedExpectation(for: url)
+        expectation.check(report)
+        // Cells the overrides expect empty are the ones the solver abstains on: lost, never repaired.
+        let abstained = Set(expectation.cellOverrides.filter { $0.value.isEmpty }.keys)
+        for cell in report.tables.flatMap(\.cells) {
+            if abstained.contains(cell.path.description) {
+                #expect(cell.lost && cell.repair == nil, "\(cell.path) should be left empty and lost")
+            } else {
+                #expect(cell.repair == nil && !cell.lost, "clean text needs no repair: \(cell.path)")
+            }
+        }
     }
 
     /// Cells given a value, right ones, and wrong ones not marked inferred, over one OCR file.
@@ -84,7 +93,9 @@ import GXModel
         let precision = Double(right) / Double(given), recall = Double(right) / Double(cells)
         print("OCR fixtures: \(cells) cells, \(given) given a value, \(right) right: precision \(precision), recall \(recall)")
         #expect(precision >= 0.99)
-        #expect(recall >= 0.85, "recall fell: \(recall)")
+        // Was 0.85 before the placement solver (issue 15): values the equations inferred into the
+        // empty slots of short OCR rows are no longer given, since a short row may print blanks.
+        #expect(recall >= 0.62, "recall fell: \(recall)")
     }
 
     /// The same report through DOCX, pdftotext and OCR agrees on every cell the OCR could read.
@@ -103,7 +114,7 @@ import GXModel
             #expect(docx.cell(cell.path)?.number == cell.number)
             compared += 1
         }
-        #expect(compared > 100)
+        #expect(compared > 70)
         for cell in docx.tables.flatMap(\.cells) where overrides[cell.path.description] == nil {
             #expect(text.cell(cell.path)?.text == cell.text, "\(cell.path) DOCX vs pdftotext")
         }

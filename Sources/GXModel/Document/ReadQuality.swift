@@ -9,7 +9,14 @@ public struct ReadQuality: Sendable, Hashable {
         /// A value was read, but by OCR or after fixing confusable characters (`o` → `0`):
         /// keep it only where the template's equations agree with it.
         case uncertain
+        /// A value was printed, but the reader could not tell which cell it belongs to (its
+        /// placement was not confirmed): the cell stays empty and the equations must not fill it,
+        /// since the same doubt touches the cells they would use.
+        case unplaced
     }
+
+    /// The cell holds no value the reader trusts (lost or unplaced).
+    public var isLost: Bool { state == .lost || state == .unplaced }
 
     public var state: State
     /// What the source showed at that place (garbage, a partial number, the raw OCR token).
@@ -48,12 +55,16 @@ public struct RowReadings: Sendable {
     /// What the row printed, as seen (for the repair record).
     public var seen: String
     public var note: String
+    /// The text has no real table structure (pdftotext, OCR): a slot no value was read for may have
+    /// been printed blank, so it is never filled from the equations.
+    public var mayBeBlank: Bool
 
-    public init(row: Int, columns: [Int], readings: [[SlotReading?]], seen: String, note: String) {
+    public init(row: Int, columns: [Int], readings: [[SlotReading?]], seen: String, note: String, mayBeBlank: Bool = false) {
         self.row = row
         self.columns = columns
         self.readings = readings
         self.seen = seen
         self.note = note
+        self.mayBeBlank = mayBeBlank
     }
 }

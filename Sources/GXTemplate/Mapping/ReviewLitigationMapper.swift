@@ -60,7 +60,7 @@ enum ReviewLitigationMapper {
     private static func isDataRow(_ labeled: LabeledTable, _ r: Int) -> Bool {
         let cells = labeled.table.anchored(row: r)
         // Cells a text reader flagged lost held numbers too.
-        let numbers = cells.filter { labeled.numeric[$0.index] || $0.cell.quality?.state == .lost }.count
+        let numbers = cells.filter { labeled.numeric[$0.index] || $0.cell.quality?.isLost == true }.count
         guard numbers >= 3 else { return false }
         return !cells.contains {
             columnMatcher.matchNormalized(labeled.labels[$0.index], fuzzy: false) != nil

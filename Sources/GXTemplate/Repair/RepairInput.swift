@@ -5,6 +5,8 @@ import GXModel
 public struct RepairInput: Sendable {
     public var lost: [CellPath: ReadQuality] = [:]
     public var uncertain: [CellPath: ReadQuality] = [:]
+    /// Cells whose printed value could not be placed: empty, and never filled by the equations.
+    public var unplaced: [CellPath: ReadQuality] = [:]
     public var rows: [AmbiguousRow] = []
 
     public struct AmbiguousRow: Sendable {
@@ -12,9 +14,11 @@ public struct RepairInput: Sendable {
         public var readings: [[SlotReading?]]
         public var seen: String
         public var note: String
+        /// Empty slots may be printed blanks (text without table structure): never filled.
+        public var mayBeBlank = false
     }
 
-    public var isEmpty: Bool { lost.isEmpty && uncertain.isEmpty && rows.isEmpty }
+    public var isEmpty: Bool { lost.isEmpty && uncertain.isEmpty && unplaced.isEmpty && rows.isEmpty }
 
     /// Collects the flags of `table`'s cells whose role is a data cell path.
     static func collect(_ table: Table, roles: [Int: CellRole]) -> RepairInput {
@@ -25,12 +29,13 @@ public struct RepairInput: Sendable {
             switch quality.state {
             case .lost: input.lost[p] = quality
             case .uncertain: input.uncertain[p] = quality
+            case .unplaced: input.unplaced[p] = quality
             }
         }
         for row in table.rowReadings {
             let paths = row.columns.compactMap { c in table.cellIndex(row: row.row, column: c).flatMap(path) }
             guard paths.count == row.columns.count, !paths.isEmpty else { continue }
-            input.rows.append(AmbiguousRow(paths: paths, readings: row.readings, seen: row.seen, note: row.note))
+            input.rows.append(AmbiguousRow(paths: paths, readings: row.readings, seen: row.seen, note: row.note, mayBeBlank: row.mayBeBlank))
         }
         return input
     }

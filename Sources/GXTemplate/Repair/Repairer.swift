@@ -21,6 +21,10 @@ public enum Repairer {
         for row in input.rows {
             for p in row.paths { state.setUnknown(p); notes[p] = (row.seen, row.note) }
         }
+        for (p, q) in input.unplaced {
+            state.setUnknown(p)
+            notes[p] = (q.seen, q.note)
+        }
 
         // 1. Values read with doubt stay only where every equation over them holds.
         var dropped: [CellPath] = []
@@ -48,12 +52,15 @@ public enum Repairer {
         // 2. Ambiguous rows: keep the one outcome every consistent reading agrees on.
         var placed: [CellPath: (value: Int, text: String, source: SourceLocation, rule: String, note: String)] = [:]
         var pending = input.rows
+        // Slots of placed rows that no reading printed a value for: a blank or a lost value, which
+        // the text cannot tell apart; they stay null rather than take the equations' value.
+        var blankOrLost: Set<CellPath> = []
         for _ in 0..<2 {
             var still: [RepairInput.AmbiguousRow] = []
             for row in pending {
                 if let outcome = resolve(row, state: state) {
                     for (k, p) in row.paths.enumerated() {
-                        guard let v = outcome.values[k] else { continue }
+                        guard let v = outcome.values[k] else { blankOrLost.insert(p); continue }
                         state.set(p, v)
                         placed[p] = (v, String(v), outcome.sources[k] ?? .unknown, outcome.rule,
                                      "\(row.note); every reading the equations allow gives \(outcome.values.map { $0.map(String.init) ?? "?" }.joined(separator: " "))")
@@ -65,6 +72,9 @@ public enum Repairer {
             pending = still
             if pending.isEmpty { break }
         }
+        // A row no reading could place printed some values but not one per cell: in text without
+        // table structure its cells may be blank, so the equations must not fill them.
+        for row in pending where row.mayBeBlank { blankOrLost.formUnion(row.paths) }
 
         // 3. Lost values the equations determine.
         let solved = solve(state)
@@ -82,7 +92,7 @@ public enum Repairer {
                     table.cells[i].source.column = v.source.column
                 }
                 repaired.append(p.description)
-            } else if let v = system.index[p].flatMap({ solved.filled[$0] }) {
+            } else if input.unplaced[p] == nil, !blankOrLost.contains(p), let v = system.index[p].flatMap({ solved.filled[$0] }) {
                 let n = notes[p]
                 setNumber(&table.cells[i], value: v.value, read: n?.read ?? "", rule: v.rule,
                           note: (n?.note.isEmpty == false ? n!.note + "; " : "") + "the only value \(v.rule) allows")
@@ -276,6 +286,8 @@ public enum Repairer {
         let rowCells = Set(cells)
         var outcomes: [[Int?]] = []
         var first: Outcome?
+        // A slot some consistent reading leaves empty may have been printed blank: it is not placed.
+        var printedEverywhere = [Bool](repeating: true, count: cells.count)
         for reading in row.readings where reading.count == cells.count {
             var trial = state
             var ok = true
@@ -286,9 +298,21 @@ public enum Repairer {
                 trial.unknown[c] = false
             }
             guard ok else { continue }
+            // Every equation over the row fully known with the values as read must hold; in text
+            // without table structure one must also exist: filling the empty slot from the row
+            // total and then finding the total consistent proves nothing about where values go.
+            var checked = false
+            var broken = false
+            for c in cells {
+                for e in state.system.touching[c] where trial.fullyKnown(e) {
+                    if trial.holds(e) { checked = true } else { broken = true }
+                }
+            }
+            guard !broken, checked || !row.mayBeBlank else { continue }
             let solved = solve(trial)
             guard solved.conflicts.isDisjoint(with: rowCells), solved.state.consistent(around: cells) else { continue }
             let values = cells.map { solved.state.known[$0] }
+            if row.mayBeBlank { for k in cells.indices where reading[k] == nil { printedEverywhere[k] = false } }
             if !outcomes.contains(where: { $0 == values }) { outcomes.append(values) }
             if outcomes.count > 1 { return nil }
             if first == nil {
@@ -305,7 +329,8 @@ public enum Repairer {
         }
         _ = rowCells
         guard outcomes.count == 1, var outcome = first, outcome.values.contains(where: { $0 != nil }) else { return nil }
-        outcome.values = outcomes[0]
+        outcome.values = zip(outcomes[0], printedEverywhere).map { $1 ? $0 : nil }
+        guard outcome.values.contains(where: { $0 != nil }) else { return nil }
         // A row no equation can check is not placed.
         return outcome.rule == "reading" ? nil : outcome
     }

@@ -24,6 +24,10 @@ struct AlignedRow {
     var labelTokens: [Int] = []
     var values: RowValues = .lost(seen: "", note: "row not found")
     var note: String = ""
+    /// Slots the placement solver could not confirm: what was read there and why it is left empty.
+    var abstain: [Int: (seen: String, note: String)] = [:]
+    /// Read from text without table structure: an empty slot may be a printed blank.
+    var mayBeBlank = false
 }
 
 struct Alignment {

@@ -13,7 +13,7 @@ struct BuiltTable {
 }
 
 enum StandardTableBuilder {
-    static func build(_ region: Region, lines: [TextLine], format: LineFormat, ocr: Bool) -> BuiltTable {
+    static func build(_ region: Region, lines: [TextLine], format: LineFormat, ocr: Bool, solver: Bool = true) -> BuiltTable {
         var tokens = Tokenizer.tokens(lines, range: region.start..<region.end, format: format, ocr: ocr)
         // Label keys of the text tokens, worked out once for the header and both variants' alignments.
         var keys = tokens.map { $0.kind == .text ? LabelScore.key($0.text) : [] }
@@ -40,13 +40,18 @@ enum StandardTableBuilder {
             let only2019 = found(alignments[1], "other_handling")
                 && !found(alignments[0], "other_overdue_correction") && !found(alignments[0], "other_overdue_fee")
             let pick = only2019 || alignments[1].score > alignments[0].score + 0.5 ? 1 : 0
-            let alignment = alignments[pick]
+            var alignment = alignments[pick]
             signals = signals || alignment.mismatches > 0
+            var gate: [Diagnostic] = []
+            if solver, format == .spaced {
+                gate = PlacementGate.check(&alignment.rows, paths: rowPaths(.requests, variants[pick]), tokens: tokens,
+                                           through: alignment.lastToken, key: .requests, variant: variants[pick], source: source)
+            }
             let headerLast = excluded.map { tokens[$0].line }.max() ?? region.start
             result = BuiltTable(table: requestsGrid(alignment, tokens: tokens, variant: variants[pick], source: source, ocr: ocr),
                                 lastLine: max(headerLast, tokens.indices.contains(alignment.lastToken) ? tokens[alignment.lastToken].line : region.start),
                                 ocrSignals: signals)
-            result.diagnostics += notes(alignment, table: "三", format: format, ocr: ocr, source: source)
+            result.diagnostics += notes(alignment, table: "三", format: format, ocr: ocr, source: source) + gate
         case .activeDisclosure:
             let variants: [TemplateVariant] = [.v2021, .v2019]
             let alignments = variants.map { v in
@@ -55,20 +60,39 @@ enum StandardTableBuilder {
             }
             func quality(_ a: Alignment) -> Double { a.score - Double(a.mismatches) }
             let pick = quality(alignments[1]) > quality(alignments[0]) + 0.5 ? 1 : 0
-            let alignment = alignments[pick]
+            var alignment = alignments[pick]
             signals = signals || alignment.mismatches > 0
+            var gate: [Diagnostic] = []
+            if solver, format == .spaced {
+                gate = PlacementGate.check(&alignment.rows, paths: rowPaths(.activeDisclosure, variants[pick]), tokens: tokens,
+                                           through: alignment.lastToken, key: .activeDisclosure, variant: variants[pick], source: source)
+            }
             result = BuiltTable(table: activeGrid(alignment, tokens: tokens, variant: variants[pick], source: source, ocr: ocr),
                                 lastLine: tokens.indices.contains(alignment.lastToken) ? tokens[alignment.lastToken].line : region.start,
                                 ocrSignals: signals)
-            result.diagnostics += notes(alignment, table: "二", format: format, ocr: ocr, source: source)
+            result.diagnostics += notes(alignment, table: "二", format: format, ocr: ocr, source: source) + gate
         case .reviewLitigation:
-            let (row, lastToken, mismatch) = reviewRow(tokens, format: format, ocr: ocr)
+            var (row, lastToken, mismatch) = reviewRow(tokens, format: format, ocr: ocr)
             signals = signals || mismatch
+            var gate: [Diagnostic] = []
+            if solver, format == .spaced {
+                var rows = [row]
+                gate = PlacementGate.check(&rows, paths: [rowPaths(.reviewLitigation, .v2021).flatMap { $0 }], tokens: tokens,
+                                           through: lastToken ?? tokens.count - 1, key: .reviewLitigation, variant: .v2021, source: source)
+                row = rows[0]
+            }
             result = BuiltTable(table: reviewGrid(row, tokens: tokens, source: source, ocr: ocr),
                                 lastLine: lastToken.map { tokens[$0].line } ?? region.start, ocrSignals: signals)
+            result.diagnostics += gate
         }
         result.lastLine = max(result.lastLine, region.start)
         return result
+    }
+
+    /// Each template row's cell paths, left to right, in the aligner's row order.
+    static func rowPaths(_ key: StandardTableKey, _ variant: TemplateVariant) -> [[CellPath]] {
+        let spec = Template.spec(key, variant)
+        return spec.rows.map { row in (row.columns.isEmpty ? spec.columns : row.columns).map { CellPath(key.rawValue, row.key, $0.key) } }
     }
 
     // MARK: Header of table 三
@@ -128,18 +152,31 @@ enum StandardTableBuilder {
         switch aligned.values {
         case .slots(let slots):
             for (k, c) in columns.enumerated() {
+                if let why = aligned.abstain[k] {
+                    grid.put(r, c, columnSpan: spans[k], text: "", quality: ReadQuality(.unplaced, seen: why.seen, note: why.note))
+                    continue
+                }
                 valueCell(&grid, r, c, columnSpan: spans[k], slots[k], blankIsLost: false, ocr: ocr, tokens: tokens)
             }
         case .readings(let readings, let seen):
+            if !aligned.abstain.isEmpty {
+                for (k, c) in columns.enumerated() {
+                    let why = aligned.abstain[k] ?? (seen, aligned.note)
+                    grid.put(r, c, columnSpan: spans[k], text: "", quality: ReadQuality(.unplaced, seen: why.seen, note: why.note))
+                }
+                return
+            }
             for (k, c) in columns.enumerated() {
                 grid.put(r, c, columnSpan: spans[k], text: "", quality: ReadQuality(.lost, seen: seen, note: aligned.note))
             }
             grid.table.rowReadings.append(RowReadings(row: r, columns: columns,
                 readings: readings.map { $0.map { $0.map { SlotReading(text: $0.valueText, source: $0.source) } } },
-                seen: seen, note: aligned.note))
+                seen: seen, note: aligned.note, mayBeBlank: aligned.mayBeBlank))
         case .lost(let seen, let note):
             for (k, c) in columns.enumerated() {
-                grid.put(r, c, columnSpan: spans[k], text: "", quality: ReadQuality(.lost, seen: seen, note: note))
+                let why = aligned.abstain[k]
+                grid.put(r, c, columnSpan: spans[k], text: "",
+                         quality: why.map { ReadQuality(.unplaced, seen: $0.seen, note: $0.note) } ?? ReadQuality(.lost, seen: seen, note: note))
             }
         }
     }

@@ -1,0 +1,185 @@
+import Testing
+import GXModel
+@testable import GXTemplate
+
+/// The placement solver on its own, with small token streams: what it keeps, and where it abstains.
+@Suite struct PlacementSolverTests {
+    static func number(_ text: String, line: Int = 0) -> PlacementToken {
+        PlacementToken(.number, text, source: SourceLocation(line: line, column: 1))
+    }
+
+    static func label(_ text: String, line: Int = 0, row: String? = nil) -> PlacementToken {
+        PlacementToken(.label, text, source: SourceLocation(line: line, column: 1), row: row)
+    }
+
+    static func t4(_ group: String, _ column: String) -> CellPath { CellPath("review_litigation", group, column) }
+    static func t2(_ row: String, _ column: String) -> CellPath { CellPath("active_disclosure", row, column) }
+
+    func text(_ p: Placement, _ path: CellPath, _ tokens: [PlacementToken]) -> String? {
+        if case .token(let t) = p.decisions[path] { return tokens[t].text }
+        return nil
+    }
+
+    func abstained(_ p: Placement, _ path: CellPath) -> String? {
+        if case .abstain(let why) = p.decisions[path] { return why }
+        return nil
+    }
+
+    // MARK: Row blocks
+
+    @Test func aRowBlockThatAddsUpIsKeptWhole() {
+        let tokens = ["2", "1", "0", "1", "4", "0", "0", "0", "3", "3", "1", "0", "0", "0", "1"].map { Self.number($0, line: 9) }
+        let p = PlacementSolver.solve(tokens: tokens, table: .reviewLitigation, variant: .v2021, proposed: [])
+        #expect(p.reading == "row-major")
+        #expect(p.abstained.isEmpty)
+        #expect(!p.doubtful)
+        #expect(text(p, Self.t4("review", "total"), tokens) == "4")
+        #expect(text(p, Self.t4("litigation_direct", "total"), tokens) == "3")
+        #expect(text(p, Self.t4("litigation_after_review", "upheld"), tokens) == "1")
+    }
+
+    @Test func aGroupWhoseTotalFailsIsAbstainedNotBlamed() {
+        // review: 1 + 0 + 0 + 0 ≠ 0 — a misread or the agency's arithmetic; text cannot tell.
+        let tokens = ["1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"].map { Self.number($0, line: 3) }
+        let p = PlacementSolver.solve(tokens: tokens, table: .reviewLitigation, variant: .v2021, proposed: [])
+        #expect(p.doubtful)
+        for c in ["upheld", "corrected", "other", "pending", "total"] {
+            #expect(abstained(p, Self.t4("review", c))?.contains("T4-SUM") == true)
+            #expect(text(p, Self.t4("litigation_direct", c), tokens) == "0")
+        }
+        #expect(p.notes.count == 1)
+        #expect(p.notes[0].contains("5 cell(s) left empty"))
+    }
+
+    @Test func aShortRowWithoutLabelsGivesNoReadingAtAll() {
+        // 14 numbers for 15 cells and no labels: no order is complete, nothing is placed.
+        let tokens = (0..<14).map { _ in Self.number("0") }
+        let p = PlacementSolver.solve(tokens: tokens, table: .reviewLitigation, variant: .v2021, proposed: [])
+        #expect(p.decisions.values.allSatisfy { if case .token = $0 { return false }; return true })
+    }
+
+    // MARK: Column blocks
+
+    /// Plain `pdftotext` prints table 二 column by column, each column after its header.
+    static let columnBlocks: [PlacementToken] = [
+        label("本年制发件数"), number("79"), number("0"),
+        label("本年废止件数"), number("0"), number("0"),
+        label("本年处理决定数量"), number("0"),
+        label("本年处理决定数量"), number("5"), number("4"),
+        label("现行有效件数"), number("8"), number("4"),
+        label("本年收费金额（单位：万元）"), number("54"),
+    ]
+
+    @Test func columnHeadersAnnounceTheirValues() {
+        let spec = Template.spec(.activeDisclosure, .v2021)
+        let reading = PlacementSolver.headerAnnounced(tokens: Self.columnBlocks, spec: spec)
+        #expect(reading != nil)
+        let t = Self.columnBlocks
+        func at(_ p: CellPath) -> String? { (reading?.cells[p] ?? nil).map { t[$0].text } }
+        #expect(at(Self.t2("regulations", "in_force")) == "8")
+        #expect(at(Self.t2("penalty", "decisions")) == "5")
+        #expect(at(Self.t2("coercion", "decisions")) == "4")
+        #expect(at(Self.t2("normative_documents", "in_force")) == "4")
+    }
+
+    @Test func columnBlocksWithoutEquationsOrLabelsAreAllAbstained() {
+        let t = Self.columnBlocks
+        let p = PlacementSolver.solve(tokens: t, table: .activeDisclosure, variant: .v2021, proposed: [])
+        // Row by row reads 8 for 行政处罚, the headers 5: table 二 has no equation to choose.
+        #expect(abstained(p, Self.t2("penalty", "decisions"))?.contains("cannot tell them apart") == true)
+        // Every order puts 79 first, but without an equation order alone is no evidence, and no
+        // label stands beside it.
+        #expect(abstained(p, Self.t2("regulations", "issued"))?.contains("no label of row regulations") == true)
+        #expect(p.abstained.count == 10)
+        #expect(p.notes.first?.contains("readings disagree") == true)
+    }
+
+    // MARK: Labels beside values
+
+    @Test func aValueIsKeptOnlyBesideItsRowLabel() {
+        // The reader's reading: 行政许可 12 on one line; 3 on a line of its own before 行政处罚, which
+        // could as well be a 行政许可 value wrapped or a 行政处罚 value printed first.
+        let tokens = [Self.label("行政许可", line: 5), Self.number("12", line: 5),
+                      Self.number("3", line: 6), Self.label("行政处罚", line: 7), Self.label("行政强制", line: 8)]
+        let reading = PlacementReading(name: "row labels", cells: [
+            Self.t2("licensing", "decisions"): 1, Self.t2("penalty", "decisions"): 2])
+        let p = PlacementSolver.solve(tokens: tokens, table: .activeDisclosure, variant: .v2021, proposed: [reading])
+        #expect(text(p, Self.t2("licensing", "decisions"), tokens) == "12")
+        #expect(abstained(p, Self.t2("penalty", "decisions"))?.contains("no label of row penalty") == true)
+        // Cells no reading placed keep the reader's own flag.
+        #expect(p.decisions[Self.t2("fees", "amount_10k_yuan")] == .undecided)
+    }
+
+    @Test func aWrappedLabelAroundTheValuesSupportsThem() {
+        let tokens = [Self.label("行政", line: 5), Self.number("7", line: 6), Self.label("规范性文件", line: 7)]
+        let support = PlacementSolver.lineSupport(tokens: tokens, spec: Template.spec(.activeDisclosure, .v2021))
+        // `规范性文件` names only normative_documents; `行政` names several rows and says nothing.
+        #expect(!support(1, Self.t2("normative_documents", "issued")))
+        let raw = [Self.label("2.行政规范", line: 5), Self.label("性文件", line: 6), Self.number("7", line: 7), Self.label("行政许可", line: 8)]
+        let rawSupport = PlacementSolver.lineSupport(tokens: raw, spec: Template.spec(.activeDisclosure, .v2021))
+        #expect(rawSupport(2, Self.t2("normative_documents", "issued")))
+        #expect(!rawSupport(2, Self.t2("licensing", "decisions")))
+    }
+
+    // MARK: Glued digits
+
+    @Test func gluedDigitsAreSplitWhenTheEquationsLeaveOneWay() {
+        // Table 三, carried_over printed as `120 0 0 0 315`: five runs for seven cells. The other
+        // rows of T3-BAL are known, so each column's value is fixed, and one split fits.
+        let columns = Template.requestColumns.map(\.key)
+        var tokens: [PlacementToken] = []
+        var known: [CellPath: Int?] = [:]
+        let rows: [(String, [Int])] = [("new_received", [8, 0, 0, 0, 0, 0, 8]), ("results_total", [20, 0, 0, 0, 0, 3, 23]),
+                                       ("carried_forward", [0, 0, 0, 0, 0, 0, 0])]
+        for (row, values) in rows {
+            for (c, v) in zip(columns, values) {
+                known[CellPath("requests", row, c)] = tokens.count
+                tokens.append(Self.number(String(v)))
+            }
+        }
+        let first = tokens.count
+        tokens += ["120", "0", "0", "0", "315"].map { Self.number($0) }
+        let row = UnfittedRow(paths: columns.map { CellPath("requests", "carried_over", $0) }, tokens: Array(first..<tokens.count))
+        let split = PlacementSolver.split(row, tokens: tokens, equations: TemplateEquations.of(.requests, .v2021), known: known, limit: 10_000)
+        let parts = split?.map { d -> String in if case .split(_, let part, _) = d { return part }; return "?" }
+        #expect(parts == ["12", "0", "0", "0", "0", "3", "15"])
+        if case .split(_, _, let rule) = split?.first { #expect(rule.contains("T3-BAL")) } else { Issue.record("no split") }
+    }
+
+    @Test func gluedDigitsCheckedOnlyByTheirOwnRowTotalAreNotSplit() {
+        // `0 0 0 387 393` for seven cells: `3 87 3 93` adds up, but so might blanks; nothing beyond
+        // the row confirms it.
+        let columns = Template.requestColumns.map(\.key)
+        let tokens = ["0", "0", "0", "387", "393"].map { Self.number($0) }
+        let row = UnfittedRow(paths: columns.map { CellPath("requests", "declined_excessive", $0) }, tokens: Array(0..<5))
+        #expect(PlacementSolver.split(row, tokens: tokens, equations: TemplateEquations.of(.requests, .v2021), known: [:], limit: 10_000) == nil)
+    }
+
+    @Test func aRunOfZerosSplitsIntoZerosAndTheLimitRefuses() {
+        // carried_over must be all 0, printed as `000000` and `0`: `00` is never a number, so the
+        // run splits one way only. A search the limit cuts short is refused, never guessed.
+        let columns = Template.requestColumns.map(\.key)
+        var tokens: [PlacementToken] = []
+        var known: [CellPath: Int?] = [:]
+        for (row, values) in [("new_received", [2, 0, 0, 0, 0, 0, 2]), ("results_total", [2, 0, 0, 0, 0, 0, 2]),
+                              ("carried_forward", [0, 0, 0, 0, 0, 0, 0])] {
+            for (c, v) in zip(columns, values) { known[CellPath("requests", row, c)] = tokens.count; tokens.append(Self.number(String(v))) }
+        }
+        let first = tokens.count
+        tokens += ["000000", "0"].map { Self.number($0) }
+        let row = UnfittedRow(paths: columns.map { CellPath("requests", "carried_over", $0) }, tokens: [first, first + 1])
+        let split = PlacementSolver.split(row, tokens: tokens, equations: TemplateEquations.of(.requests, .v2021), known: known, limit: 10_000)
+        #expect(split?.count == 7)
+        #expect(PlacementSolver.split(row, tokens: tokens, equations: TemplateEquations.of(.requests, .v2021), known: known, limit: 0) == nil)
+    }
+
+    // MARK: Limits
+
+    @Test func tooManyTokensAbstainEverywhere() {
+        let tokens = (0..<50).map { _ in Self.number("1") }
+        let p = PlacementSolver.solve(tokens: tokens, table: .reviewLitigation, variant: .v2021, proposed: [],
+                                      limits: PlacementLimits(maxTokens: 40))
+        #expect(p.abstained.count == 15)
+        #expect(p.doubtful)
+    }
+}
