@@ -32,6 +32,9 @@ public enum Converter {
     /// LibreOffice when it is installed, looked for once per process.
     public static let installedLegacyConverter = LegacyWordConverter.onPath()
 
+    /// HTML embedded in a DOCX (`w:altChunk`) goes through the HTML adapter.
+    static let embeddedHTML: DocxReader.EmbeddedHTMLReader = { bytes, limits in try HTMLReader.read(bytes, limits: limits) }
+
     /// The document layer, from whichever adapter the bytes call for.
     public static func document(_ bytes: [UInt8], options: ConvertOptions = .init()) throws -> Document {
         let options = started(options)
@@ -40,7 +43,8 @@ public enum Converter {
         }
         if options.format == nil || options.format == .docx, FormatSniffer.isOLE(bytes) {
             guard let converter = options.legacyConverter else { throw FormatSniffer.oldBinary }
-            var document = try DocxReader.read(try converter.convert(bytes, limits: options.limits), limits: options.limits)
+            var document = try DocxReader.read(try converter.convert(bytes, limits: options.limits), limits: options.limits,
+                                               html: embeddedHTML)
             document.provenance = converter.provenance
             document.diagnostics.insert(Diagnostic(code: "GX-I-CONVERTED", severity: .info,
                 message: "an old binary Word/WPS file, " + converter.provenance + "; places name the converted DOCX",
@@ -50,7 +54,7 @@ public enum Converter {
         let format = try options.format ?? FormatSniffer.sniff(bytes)
         switch format {
         case .docx:
-            return try DocxReader.read(bytes, limits: options.limits)
+            return try DocxReader.read(bytes, limits: options.limits, html: embeddedHTML)
         case .html:
             return try HTMLReader.read(bytes, limits: options.limits)
         case .text:

@@ -17,6 +17,9 @@ struct TableBuilder {
 
     private(set) var table: Table
     private let limits: ReadLimits
+    /// How many paragraphs were open when the table began (a table in a text box sits inside one):
+    /// a paragraph that ends with this many still open stood in one of the table's cells.
+    var paragraphDepth = 0
     private let tableNumber: Int
     private let part: String
     private(set) var diagnostics: [Diagnostic] = []

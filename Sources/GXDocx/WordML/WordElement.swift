@@ -11,7 +11,7 @@ enum WordElement: String, CaseIterable {
     case del, instrText, delText, delInstrText, moveFrom, rPrChange, pPrChange, tblPrChange, trPrChange, tcPrChange
     case sectPrChange, tblGridChange, numberingChange, sdtPr, sdtEndPr, sectPr, footnoteReference, endnoteReference
     case commentReference, tblPr, tblPrEx, bookmarkStart, tbl, tblGrid, gridCol, tr, trPr, gridBefore, tc, tcPr
-    case gridSpan, vMerge, hMerge, numPr, ilvl, numId
+    case gridSpan, vMerge, hMerge, numPr, ilvl, numId, txbxContent, altChunk
 
     /// Elements whose whole subtree is skipped: deletions, old properties, field instructions,
     /// content-control settings and anything that is not body text.

@@ -8,7 +8,9 @@ import GXModel
 /// - `mc:AlternateContent` is read once: the first branch, then every later branch skipped;
 /// - complex fields keep their result, never the instruction;
 /// - `w:vanish` text is excluded from the text and kept as hidden text to be reported;
-/// - content controls, custom XML, hyperlinks and smart tags are transparent.
+/// - content controls, custom XML, hyperlinks and smart tags are transparent;
+/// - a text box (`w:txbxContent`) is read as blocks of its own, its paragraphs and tables right
+///   after the paragraph that anchors it, as they read on the page.
 final class WordprocessingReader: SAXHandler {
     private enum Kind { case pPr, rPr, r, trPr, tcPr, tblGrid, numPr, other }
 
@@ -57,6 +59,55 @@ final class WordprocessingReader: SAXHandler {
         /// Direct list numbering (`w:numPr`); a style may number the paragraph instead.
         var numId: String?
         var ilvl: Int?
+        /// Blocks of the text boxes anchored in this paragraph, placed after it.
+        var floating: [Block] = []
+    }
+
+    /// An open text box: how many paragraphs and tables were open when it began, and what it holds.
+    private struct Frame {
+        let paragraphs: Int
+        let tables: Int
+        /// Whether the run holding the box was hidden, restored when the box ends.
+        let runHidden: Bool
+        var blocks: [Block] = []
+    }
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    /// `w:altChunk`s in the body: the relationship id and where in `blocks` its content goes.
+    @exclusivity(unchecked) private(set) var altChunks: [(id: String, at: Int, source: SourceLocation)] = []
+
+    /// True when a block ending now stands directly in the innermost open text box.
+    private var atFrameLevel: Bool {
+        guard let frame = frames.last else { return false }
+        return paragraphs.count == frame.paragraphs && tables.count == frame.tables
+    }
+
+    /// Where a finished paragraph or table goes: the text box it stands in, the table cell it
+    /// stands in, the body; a paragraph nested in another with no text box between (not valid
+    /// WordprocessingML) joins the one holding it.
+    private func place(_ block: Block) {
+        if atFrameLevel {
+            frames[frames.count - 1].blocks.append(block)
+        } else if !tables.isEmpty, tables.count > (frames.last?.tables ?? 0), tables[tables.count - 1].isInCell,
+                  paragraphs.count == tables[tables.count - 1].paragraphDepth {
+            tables[tables.count - 1].cell?.blocks.append(block)
+        } else if paragraphs.isEmpty, tables.isEmpty {
+            blocks.append(block)
+        } else if !paragraphs.isEmpty {
+            let outer = paragraphs.count - 1
+            switch block {
+            case .paragraph(let paragraph):
+                let shift = paragraphs[outer].text.count + (paragraphs[outer].text.isEmpty ? 0 : 1)
+                if !paragraph.text.isEmpty {
+                    paragraphs[outer].text += (paragraphs[outer].text.isEmpty ? "" : "\n") + paragraph.text
+                    paragraphs[outer].afterBox = true
+                }
+                paragraphs[outer].bookmarks += paragraph.bookmarks.map {
+                    BookmarkMarker(name: $0.name, offset: $0.offset + shift, source: $0.source)
+                }
+            case .table(let table):
+                paragraphs[outer].text += "\n" + table.allText
+            }
+        }
     }
 
     /// Word's list numbering, when the package has any: each numbered paragraph gets the number Word shows.
@@ -123,6 +174,26 @@ final class WordprocessingReader: SAXHandler {
                 pendingBookmarks = []
             }
             paragraphs.append(builder)
+        case .txbxContent:
+            // The run holding the box may have text before it: that text is the paragraph's, kept
+            // before the box's own runs start.
+            if inRun, !paragraphs.isEmpty, !runText.isEmpty, !fields.contains(true) {
+                if runHidden { paragraphs[paragraphs.count - 1].hidden += runText }
+                else { paragraphs[paragraphs.count - 1].text += runText }
+            }
+            runText = ""
+            frames.append(Frame(paragraphs: paragraphs.count, tables: tables.count, runHidden: runHidden))
+        case .altChunk:
+            // Another document embedded whole (OA systems paste HTML or DOCX this way).
+            let source = SourceLocation(part: part, line: driver.line)
+            if let id = attributes.value("id"), paragraphs.isEmpty, tables.isEmpty, frames.isEmpty {
+                altChunks.append((id, blocks.count, source))
+            } else {
+                diagnostics.append(Diagnostic(code: "GX-W-ALTCHUNK-SKIPPED", severity: .warning,
+                    message: "an embedded document (w:altChunk) inside a table or text box was not read", messageZh: "表格或文本框内的嵌入文档未读取", source: source))
+            }
+            ignoreDepth = 1
+            return
         case .pPr: kind = .pPr
         case .pStyle:
             if parent == .pPr, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].style = attributes.value("val") }
@@ -180,9 +251,12 @@ final class WordprocessingReader: SAXHandler {
                 pendingBookmarks.append(BookmarkMarker(name: bookmarkName, offset: 0, source: source))
             }
         case .tbl:
-            if paragraphs.isEmpty, tables.isEmpty { topTableCount += 1 }
-            let number = tables.first.map { $0.table.source.table ?? topTableCount } ?? topTableCount
+            // Tables in the body and in text boxes are numbered in reading order; nested ones take their outer table's number.
+            let standsAlone = (paragraphs.isEmpty && tables.isEmpty) || atFrameLevel
+            if standsAlone { topTableCount += 1 }
+            let number = standsAlone ? topTableCount : tables.first.map { $0.table.source.table ?? topTableCount } ?? topTableCount
             var builder = TableBuilder(tableNumber: number, part: part, line: driver.line, limits: limits)
+            builder.paragraphDepth = paragraphs.count
             if tables.isEmpty { builder.pendingBookmarks = pendingBookmarks; pendingBookmarks = [] }
             tables.append(builder)
         case .tblGrid:
@@ -253,22 +327,8 @@ final class WordprocessingReader: SAXHandler {
                 diagnostics.append(Diagnostic(code: "GX-I-HIDDEN-TEXT", severity: .info,
                     message: "hidden text excluded: '\(builder.hidden)'", messageZh: "已排除隐藏文字", source: builder.source))
             }
-            if !paragraphs.isEmpty {
-                // A text box inside a paragraph: its text joins the paragraph that holds it.
-                let outer = paragraphs.count - 1
-                let shift = paragraphs[outer].text.count + (paragraphs[outer].text.isEmpty ? 0 : 1)
-                if !paragraph.text.isEmpty {
-                    paragraphs[outer].text += (paragraphs[outer].text.isEmpty ? "" : "\n") + paragraph.text
-                    paragraphs[outer].afterBox = true
-                }
-                paragraphs[outer].bookmarks += paragraph.bookmarks.map {
-                    BookmarkMarker(name: $0.name, offset: $0.offset + shift, source: $0.source)
-                }
-            } else if !tables.isEmpty, tables[tables.count - 1].isInCell {
-                tables[tables.count - 1].cell?.blocks.append(.paragraph(paragraph))
-            } else if tables.isEmpty {
-                blocks.append(.paragraph(paragraph))
-            }
+            place(.paragraph(paragraph))
+            for block in builder.floating { place(block) }
         case .tc:
             guard !tables.isEmpty else { return }
             do { try tables[tables.count - 1].endCell() } catch { deferred = deferred ?? (error as? GXError) }
@@ -279,13 +339,17 @@ final class WordprocessingReader: SAXHandler {
             guard var builder = tables.popLast() else { return }
             let (table, notes) = builder.finish()
             diagnostics += notes
-            if !tables.isEmpty, tables[tables.count - 1].isInCell {
-                tables[tables.count - 1].cell?.blocks.append(.table(table))
-            } else if !paragraphs.isEmpty {
-                // A table inside a text box: keep its words with the paragraph.
-                paragraphs[paragraphs.count - 1].text += "\n" + table.allText
+            place(.table(table))
+        case .txbxContent:
+            guard let frame = frames.popLast() else { return }
+            runText = ""
+            runHidden = frame.runHidden
+            inRun = !paragraphs.isEmpty
+            // The text box's blocks follow the paragraph that anchors it.
+            if !paragraphs.isEmpty, paragraphs.count == frame.paragraphs {
+                paragraphs[paragraphs.count - 1].floating += frame.blocks
             } else {
-                blocks.append(.table(table))
+                for block in frame.blocks { place(block) }
             }
         default:
             break

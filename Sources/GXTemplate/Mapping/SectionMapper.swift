@@ -65,8 +65,10 @@ struct SectionMapper {
             guard start < beforeFirstHeading.count else { return nil }
             var title = oneLine(beforeFirstHeading[start].paragraph.text)
             var count = 1
-            // Navigation (`网站首页 | 信息公开`, `首页 > 年报`) is never the first line of a title.
+            // Navigation (`网站首页 | 信息公开`, `首页 > 年报`) and an OA system's `附件1` are never
+            // the first line of a title.
             let navigation = title.count > 30 || ["|", ">", "＞", "»", "首页"].contains { title.contains(utf8: $0) }
+                || title.hasPrefix("附件")
             if !navigation, !LabelNormalizer.fold(title).contains(utf8: "报告"), start + 1 < beforeFirstHeading.count {
                 let joined = title + oneLine(beforeFirstHeading[start + 1].paragraph.text)
                 if LabelNormalizer.fold(joined).contains(utf8: "报告"), joined.count <= 80 {
