@@ -49,11 +49,11 @@ elif case == "docx-10mb-part":
         return d.replace(b"</w:body>", bytes(body) + b"</w:body>", 1)
     docx_with(grow)
 elif case == "ocr-rows":
-    # Text shaped like OCR output: the OCR fixture's table lines repeated, 300 × SCALE extra rows
+    # Text shaped like OCR output: the OCR fixture's table lines repeated, 200 × SCALE extra rows
     # (SCALE 1000: the 200,000 rows, which the line limit refuses).
     lines = open(os.path.join(root, "text", "ocr", "seed000-word.r200.txt"), encoding="utf-8").read().split("\n")
     rows = [l for l in lines if any(c.isdigit() for c in l) and len(l) < 60][:40] or ["1 2 3 4 5 6 7"]
-    extra = [rows[i % len(rows)] for i in range(300 * scale)]
+    extra = [rows[i % len(rows)] for i in range(200 * scale)]
     mid = len(lines) // 2
     open(out, "w", encoding="utf-8").write("\n".join(lines[:mid] + extra + lines[mid:]))
 elif case == "short-lines":
@@ -74,11 +74,11 @@ elif case == "big-numbers":
         return d
     docx_with(patch)
 elif case == "cross-year":
-    # OUT is a folder: 4 × SCALE reports of one agency for 2022 and as many for 2023.
+    # OUT is a folder: 2 × SCALE reports of one agency for 2022 and as many for 2023.
     os.makedirs(out, exist_ok=True)
     text = open(os.path.join(root, "text", "seed000.txt"), encoding="utf-8").read()
     last = text.replace("2023", "2022")
-    for i in range(4 * scale):
+    for i in range(2 * scale):
         open(os.path.join(out, "a%04d-2023.txt" % i), "w", encoding="utf-8").write(text)
         open(os.path.join(out, "b%04d-2022.txt" % i), "w", encoding="utf-8").write(last)
 else:

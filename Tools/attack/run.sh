@@ -43,13 +43,13 @@ for scale in 1 10; do
   gen html-attributes $scale "$d/attrs.html"
   row "html 20k×n attributes" $scale "3" GX-E-LIMIT -- "$bin" "$d/attrs.html" --to json
   gen ocr-rows $scale "$d/ocr.txt"
-  row "ocr text +300×n rows" $scale "0 1 3" - -- "$bin" "$d/ocr.txt" --to json
+  row "ocr text +200×n rows" $scale "0 1 3" - -- "$bin" "$d/ocr.txt" --to json
   gen short-lines $scale "$d/lines.txt"
   row "400k×n short lines" $scale "3" GX-E-LIMIT -- "$bin" "$d/lines.txt" --to json
   gen cross-year $scale "$d/agency"
-  row "cross-year 4×n+4×n" $scale "0 1" - -- "$bin" validate "$d"/agency/*.txt
+  row "cross-year 2×n+2×n" $scale "0 1" - -- "$bin" validate "$d"/agency/*.txt
 done
-gen ocr-rows 667 "$work/ocr200k.txt"
+gen ocr-rows 1000 "$work/ocr200k.txt"
 row "ocr text 200k rows" 1 "3" GX-E-LIMIT -- "$bin" "$work/ocr200k.txt" --to json
 gen docx-10mb-part 1 "$work/10mb.docx"
 row "docx part of 10 MB" 1 "0 1" - -- "$bin" "$work/10mb.docx" --to json
