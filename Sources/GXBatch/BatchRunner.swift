@@ -16,6 +16,8 @@ public struct BatchOptions: Sendable {
     public var allFiles: Bool = false
     /// CSV fields byte for byte, formula starts not neutralised (`--csv-raw`).
     public var csvRaw: Bool = false
+    /// Convert only the inputs of this shard (`--shard K/N`); `gxconvert merge` joins the shards' outputs.
+    public var shard: Shard?
 
     public init(inputs: [String], output: String, format: BatchFormat = .jsonl, jobs: Int = BatchOptions.defaultJobs,
                 resume: Bool = false, progress: Bool = false, convert: ConvertOptions = .init()) {
@@ -47,7 +49,8 @@ public struct BatchSummary: Sendable {
 /// nothing of a report outlives its record except the few cells the cross-year checks need.
 public enum BatchRunner {
     public static func run(_ options: BatchOptions) throws -> BatchSummary {
-        let files = try FileWalker.collect(options.inputs, extensions: options.allFiles ? nil : FileWalker.reportExtensions)
+        var files = try FileWalker.collect(options.inputs, extensions: options.allFiles ? nil : FileWalker.reportExtensions)
+        if let shard = options.shard { files = files.filter(shard.owns) }
         var summary = BatchSummary()
         summary.found = files.count
         let canResume = options.resume && options.output != "-" && FileManager.default.fileExists(atPath: options.output)

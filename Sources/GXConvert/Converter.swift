@@ -61,7 +61,17 @@ public enum Converter {
             try checkTextLines(bytes, limit: options.limits.maxTextLines)
             return try TextReader.read(bytes)
         case .pdf:
-            return try PDFReader.read(bytes, limits: options.limits)
+            // A PDF with no text layer is a scan: its pages are rendered and read through OCR.
+            if options.scan.ocr == .always { return try scannedPDF(bytes, options: options) }
+            do {
+                return try PDFReader.read(bytes, limits: options.limits)
+            } catch var error as GXError where error.code == .scanned {
+                guard options.scan.ocr == .auto else {
+                    error.hint = "run with --ocr auto to read it through OCR"
+                    throw error
+                }
+                return try scannedPDF(bytes, options: options)
+            }
         case .image:
             return try ScanReader.read(bytes, options: options.scan, limits: options.limits)
         }
@@ -98,6 +108,23 @@ public enum Converter {
             throw GXError(.limit, "the text has \(lines) lines, over the \(limit)-line limit",
                           hint: "a report has a few thousand lines, even as OCR output; --max-text-lines raises the limit")
         }
+    }
+
+    /// An image-only PDF: each page rendered by poppler at `--dpi` and read by the scan reader.
+    static func scannedPDF(_ bytes: [UInt8], options: ConvertOptions) throws -> Document {
+        let renderer = try PDFPageRenderer(bytes, limits: options.limits)
+        var index = 0
+        var document = try ScanReader.read(grayPages: {
+            guard index < renderer.pageCount else { return nil }
+            defer { index += 1 }
+            let page = try renderer.render(index, dpi: options.scan.dpi, limits: options.limits)
+            return ScanReader.GrayPage(width: page.width, height: page.height, samples: page.gray)
+        }, options: options.scan, limits: options.limits)
+        document.format = .pdf
+        document.diagnostics.insert(Diagnostic(code: "GX-I-OCR", severity: .info,
+            message: "\(renderer.pageCount) page(s) had no text layer and were rendered at \(options.scan.dpi) dpi and read through OCR; boxes are in pixels of those images",
+            messageZh: "\(renderer.pageCount) 页无文本层，按 \(options.scan.dpi) dpi 渲染后经 OCR 识别"), at: 0)
+        return document
     }
 
     /// An input with no visible text (whitespace, a byte order mark) is `GX-E-EMPTY`; one with text

@@ -204,3 +204,30 @@ extension Raster {
         return Raster(pixClipRectangle(pix, b, nil))
     }
 }
+
+extension Raster {
+    /// An 8-bit gray image from row-major samples, `width` bytes a row (a rendered PDF page).
+    public static func gray(width: Int, height: Int, samples: [UInt8]) -> Raster? {
+        guard width > 0, height > 0, samples.count >= width * height,
+              let raster = Raster(pixCreate(Int32(width), Int32(height), 8)), let data = pixGetData(raster.pix) else { return nil }
+        let wpl = Int(pixGetWpl(raster.pix))
+        samples.withUnsafeBufferPointer { s in
+            for y in 0..<height {
+                let line = data + y * wpl
+                let row = y * width
+                var x = 0
+                // leptonica keeps 8-bit samples big-endian within each 32-bit word.
+                while x + 4 <= width {
+                    line[x >> 2] = UInt32(s[row + x]) << 24 | UInt32(s[row + x + 1]) << 16 | UInt32(s[row + x + 2]) << 8 | UInt32(s[row + x + 3])
+                    x += 4
+                }
+                if x < width {
+                    var word: UInt32 = 0
+                    for k in 0..<(width - x) { word |= UInt32(s[row + x + k]) << UInt32(24 - 8 * k) }
+                    line[x >> 2] = word
+                }
+            }
+        }
+        return raster
+    }
+}

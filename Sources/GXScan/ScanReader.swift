@@ -48,6 +48,34 @@ public enum ScanReader {
         }
     }
 
+    /// An 8-bit gray page image, row-major, `width` bytes a row: a page another reader rendered.
+    public struct GrayPage: Sendable {
+        public var width: Int
+        public var height: Int
+        public var samples: [UInt8]
+
+        public init(width: Int, height: Int, samples: [UInt8]) {
+            self.width = width
+            self.height = height
+            self.samples = samples
+        }
+    }
+
+    /// Reads pages rendered elsewhere (a scanned PDF's), handed over one at a time.
+    public static func read(grayPages next: () throws -> GrayPage?, options: ScanOptions, limits: ReadLimits) throws -> Document {
+        Raster.silenceLibraryMessages()
+        var number = 0
+        return try read(options: options, limits: limits) { () throws -> Raster? in
+            guard let page = try next() else { return nil }
+            number += 1
+            try check(width: page.width, height: page.height, page: number, limits: limits)
+            guard let raster = Raster.gray(width: page.width, height: page.height, samples: page.samples) else {
+                throw GXError(.image, "page \(number) could not be taken as an image", location: SourceLocation(page: number))
+            }
+            return raster
+        }
+    }
+
     /// Refuses a page with no pixels or too many, from its declared size, before decoding it.
     public static func check(width: Int, height: Int, page: Int, limits: ReadLimits) throws {
         guard width > 0, height > 0 else {

@@ -21,6 +21,8 @@ struct Batch: ParsableCommand {
           gxconvert batch reports/2023 -o 2023.jsonl
           gxconvert batch reports/ -o sheet.csv --to csv-wide --jobs 2
           gxconvert batch reports/ -o 2023.jsonl --resume      # continue a stopped run
+          gxconvert batch reports/ -o part-3.jsonl --shard 3/16  # one machine's share
+          gxconvert merge part-*.jsonl -o 2023.jsonl           # = one run over all of reports/
 
         With --resume, the inputs already in the output are skipped, the rest appended, and the \
         summary, the exit status and the cross-year checks cover the whole output.
@@ -41,7 +43,7 @@ struct Batch: ParsableCommand {
     @Option(name: .long, help: "Workers (default: all cores).")
     var jobs: Int = BatchOptions.defaultJobs
 
-    @Flag(name: .customLong("all-files"), help: "In folders, take every file, not only .docx .doc .html .htm .txt .pdf.")
+    @Flag(name: .customLong("all-files"), help: "In folders, take every file, not only reports (.docx .doc .html .htm .txt .pdf, page images).")
     var allFiles = false
 
     @Flag(name: .long, help: "Skip inputs already in the output file and append the rest.")
@@ -53,6 +55,10 @@ struct Batch: ParsableCommand {
     @Flag(name: .customLong("blank-as-zero"), help: "Count blank table cells as 0 when checking the arithmetic.")
     var blankAsZero = false
 
+    @Option(help: ArgumentHelp("Convert only shard K of N (0 ≤ K < N), chosen by path; join the outputs with `gxconvert merge`.",
+                               valueName: "K/N"))
+    var shard: String?
+
     @Flag(name: .long, inversion: .prefixedNo, help: "Show progress on stderr (default: only when stderr is a terminal).")
     var progress: Bool?
 
@@ -63,6 +69,7 @@ struct Batch: ParsableCommand {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs takes 1 to 256") }
         if csvRaw, format == .jsonl { throw ValidationError("--csv-raw applies to --to csv-wide and csv-long only") }
         if resume, output == "-" { throw ValidationError("--resume needs an output file, not standard output") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 0 ≤ K < N, e.g. 0/8") }
     }
 
     /// Batch work always has a per-document budget, so one pathological upload cannot stall a
@@ -80,6 +87,7 @@ struct Batch: ParsableCommand {
                                      scan: scan.scanOptions))
         options.allFiles = allFiles
         options.csvRaw = csvRaw
+        options.shard = shard.flatMap(Shard.init)
         let summary: BatchSummary
         do {
             summary = try BatchRunner.run(options)

@@ -43,7 +43,7 @@ struct GXConvertCommand: ParsableCommand {
           64 the command line was wrong
         """,
         version: "0.1.0",
-        subcommands: [Convert.self, Validate.self, Batch.self],
+        subcommands: [Convert.self, Validate.self, Batch.self, Merge.self],
         defaultSubcommand: Convert.self
     )
 }

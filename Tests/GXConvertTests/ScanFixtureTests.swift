@@ -83,6 +83,22 @@ import GXModel
         #expect(s.correct >= 60, "\(s.correct) values read")
     }
 
+    @Test func imageOnlyPDFIsRenderedAndReadThroughOCR() throws {
+        // img2pdf of page 3 (G4): no text layer, so --ocr auto renders it with poppler and OCRs it.
+        let report = try Self.read("seed000-lo-p3-scanned-300.pdf")
+        #expect(report.source.format == .pdf)
+        #expect(report.diagnostics.contains { $0.code == "GX-I-OCR" })
+        let s = try Self.score(report, against: "seed000-lo", only: ["active_disclosure"])
+        #expect(s.wrong.isEmpty, "\(s.wrong)")
+        #expect(s.correct == 10, "table 二: \(s.correct) of \(s.expected)")
+        #expect(report.table(.activeDisclosure)!.cells.allSatisfy { $0.number == nil || ($0.source.page == 1 && $0.source.box != nil) })
+
+        var never = ConvertOptions()
+        never.scan.ocr = .never
+        let url = Fixtures.root.appendingPathComponent("scan/seed000-lo-p3-scanned-300.pdf")
+        #expect(throws: GXError.self) { try Converter.report(Fixtures.bytes(url), path: "p.pdf", options: never) }
+    }
+
     @Test(arguments: [("zero-size.png", GXErrorCode.image), ("truncated.png", .image), ("huge-30000.png", .limit),
                       ("not-an-image.jpg", .image)])
     func brokenImagesGetCodedErrors(_ name: String, _ code: GXErrorCode) throws {

@@ -166,3 +166,19 @@ let table2Pieces: [[[String?]]] = [
         #expect(r.diagnostics.filter { $0.code == "GX-I-LAYOUT-TABLE" }.count == 2)
     }
 }
+
+@Suite struct MisalignedCellTests {
+    /// A data cell merged across two applicant columns (as a converter leaves a broken grid): its
+    /// value could belong to either, so both are left empty, marked lost, and said why.
+    @Test func aDataCellAcrossTwoHeaderColumnsIsLostNotGuessed() {
+        var rows = requestHeader + requestRows(.v2021, blankOther: false)
+        rows[3] = ["一、本年新收政府信息公开申请数量", nil, nil, "7", nil, "0", "0", "0", "0", "7"]
+        let r = report([.table(grid(rows))])
+        let np = r.cell(CellPath("requests", "new_received", "natural_person"))
+        let commercial = r.cell(CellPath("requests", "new_received", "commercial"))
+        #expect(np?.lost == true && np?.number == nil)
+        #expect(commercial?.lost == true && commercial?.number == nil)
+        #expect(r.cell(CellPath("requests", "new_received", "research"))?.number?.canonical == "0")
+        #expect(r.diagnostics.contains { $0.code == "GX-W-MISALIGNED" && $0.paths.contains("requests.new_received.commercial") })
+    }
+}

@@ -4,8 +4,8 @@
     DOCX --soffice--> PDF --pdftoppm (gray, DPI)--> page PNGs --Pillow--> degraded pages
          --> one multi-page TIFF per scan (and, with --pdf, an image-only PDF by img2pdf)
 
-The truth of a scan is the DOCX's own reading (its `.expected.json` beside it, or gxconvert's
-JSON of the DOCX): the same report, printed and scanned.
+The truth of a scan is the DOCX's own: its `.expected.json` beside it (Fixtures/docx), or the
+`.truth.json` Tools/corpus/gen.py wrote beside a generated report (give its `r<seed>.pdf`).
 
 Variants (each seeded, so the same seed gives the same pages):
   clean       as rendered
@@ -24,9 +24,12 @@ from PIL import Image, ImageFilter
 
 
 def render(docx, dpi, pages, work):
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work, docx],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    pdf = os.path.join(work, os.path.splitext(os.path.basename(docx))[0] + ".pdf")
+    if docx.endswith(".pdf"):
+        pdf = docx  # already printed (Tools/corpus/produce.py writes r<seed>.pdf beside r<seed>.docx)
+    else:
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work, docx],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        pdf = os.path.join(work, os.path.splitext(os.path.basename(docx))[0] + ".pdf")
     cmd = ["pdftoppm", "-r", str(dpi), "-gray", "-png"]
     if pages:
         first, last = pages
@@ -129,7 +132,8 @@ def main():
                     img.save(p, quality=60) if a.variant != "clean" else img.save(p)
                     pngs.append(p)
                 subprocess.run(["img2pdf", "--output", os.path.join(a.out, stem + ".pdf")] + pngs, check=True)
-        truth = os.path.splitext(docx)[0] + ".expected.json"
+        base = os.path.splitext(docx)[0]
+        truth = base + ".expected.json" if os.path.exists(base + ".expected.json") else base + ".truth.json"
         with open(os.path.join(a.out, "pairs.txt"), "a") as f:
             f.write(f"{truth} {tiff}\n")
         print(tiff, file=sys.stderr)

@@ -16,6 +16,12 @@ TABLES = ("active_disclosure", "requests", "review_litigation")
 def cells(report):
     """(table, row, column) → number or None, from gxconvert's JSON or a fixture's expected file."""
     out = {}
+    if "schema" not in report and "seed" in report:
+        # Tools/corpus truth: path → printed number or null.
+        for path, v in report["cells"].items():
+            t, row, col = path.split(".")
+            out[(t, row, col)] = v
+        return out
     if "schema" not in report and "cells" in report:
         for path, c in report["cells"].items():
             t, row, col = path.split(".")

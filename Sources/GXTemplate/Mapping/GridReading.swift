@@ -26,6 +26,9 @@ extension Table {
 struct FoundCell {
     let index: Int
     var isCovered = false
+    /// The document cell does not line up with its column's header (it reaches into another
+    /// column or the label columns): which template cell its value belongs to is not certain.
+    var misaligned = false
 }
 
 /// What a mapper found in one document table.
@@ -48,11 +51,17 @@ func assemble(_ key: StandardTableKey, variant: TemplateVariant, found: [CellPat
     var cells: [ReportCell] = []
     cells.reserveCapacity(spec.cellPaths.count)
     var missing: [String] = []
+    var misaligned: [String] = []
     for (path, type) in spec.cellPaths {
         if let hit = found[path] {
             let source = labeled.table.cells[hit.index].source
             if hit.isCovered {
                 cells.append(ReportCell(path: path, text: "", kind: .blank, number: nil, source: source))
+            } else if hit.misaligned {
+                var cell = ReportCell(path: path, text: "", kind: .blank, number: nil, source: source)
+                cell.lost = true
+                cells.append(cell)
+                misaligned.append(path.description)
             } else {
                 let reading = labeled.readings[hit.index]
                 var cell = ReportCell(path: path, text: labeled.texts[hit.index].trimmedCell, kind: reading.kind,
@@ -71,6 +80,14 @@ func assemble(_ key: StandardTableKey, variant: TemplateVariant, found: [CellPat
             missing.append(path.description)
             cells.append(ReportCell(path: path, text: "", kind: .blank, number: nil, source: .unknown))
         }
+    }
+    if !misaligned.isEmpty {
+        diagnostics.append(Diagnostic(
+            code: "GX-W-MISALIGNED", severity: .warning,
+            message: "\(misaligned.count) cell(s) do not line up with their column's header (the grid is shifted or merged across columns): "
+                + "which column their values belong to is not certain, so they are left empty and marked lost",
+            messageZh: "\(misaligned.count) 个单元格与列标题未对齐，无法确定所属列，按丢失处理",
+            paths: misaligned, source: tableSource))
     }
     if !missing.isEmpty {
         diagnostics.append(Diagnostic(

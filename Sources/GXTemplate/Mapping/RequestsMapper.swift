@@ -17,6 +17,8 @@ enum RequestsMapper {
 
         // Header: every applicant column's grid position, from rows above the first data row.
         var columnOf: [String: Int] = [:]
+        /// Each labelled column's header span, to check that data cells line up under it.
+        var headerSpan: [String: Range<Int>] = [:]
         var firstDataRow = table.rowCount
         for r in 0..<table.rowCount {
             let row = table.anchored(row: r)
@@ -30,6 +32,7 @@ enum RequestsMapper {
                     continue
                 }
                 columnOf[m.key] = cell.column
+                headerSpan[m.key] = cell.column..<(cell.column + cell.columnSpan)
                 roles[i] = .label(table3, m.key)
             }
         }
@@ -61,7 +64,14 @@ enum RequestsMapper {
             for column in Template.requestColumns {
                 guard let c = columnOf[column.key], let i = table.cellIndex(row: r, column: c), i != label else { continue }
                 let path = CellPath(key, rowKey, column.key)
-                found[path] = FoundCell(index: i, isCovered: table.cells[i].row != r)
+                let data = table.cells[i].column..<(table.cells[i].column + table.cells[i].columnSpan)
+                // Certain only when the data cell stands within its header's columns, or covers
+                // them and no other column's.
+                let aligned = headerSpan[column.key].map { header in
+                    (data.lowerBound >= header.lowerBound && data.upperBound <= header.upperBound)
+                        || (data.lowerBound >= dataStart && !headerSpan.contains { $0.key != column.key && $0.value.overlaps(data) })
+                } ?? true
+                found[path] = FoundCell(index: i, isCovered: table.cells[i].row != r, misaligned: !aligned)
                 foundRows.insert(rowKey)
                 roles[i] = .data(path)
             }

@@ -60,7 +60,8 @@ struct SectionMapper {
         func oneLine(_ text: String) -> String { text.split(separator: "\n").map { String($0).trimmedCell }.joined() }
         // A portal page saved as a document keeps the site's name, its navigation and breadcrumb
         // above the title: the title is the first paragraph (or pair) among the first few that
-        // reads as one; what stands above it is preamble, never part of the title.
+        // reads as one (a portal page may print forty lines of navigation first); what stands above
+        // it is preamble, never part of the title.
         func title(at start: Int) -> (String, Int)? {
             guard start < beforeFirstHeading.count else { return nil }
             var title = oneLine(beforeFirstHeading[start].paragraph.text)
@@ -82,7 +83,7 @@ struct SectionMapper {
             return reads ? (title, count) : nil
         }
         var titleStart = 0
-        for start in 0..<min(6, beforeFirstHeading.count) {
+        for start in 0..<min(40, beforeFirstHeading.count) {
             guard let (title, count) = title(at: start) else { continue }
             result.title = title
             titleStart = start

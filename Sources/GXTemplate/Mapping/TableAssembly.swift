@@ -67,7 +67,7 @@ enum TableAssembly {
     }
 
     /// A table that holds the page rather than data: not a standard table itself, and holding a
-    /// standard table, a section heading or the report's title, or a single cell around a table.
+    /// standard table or a section heading, or a single cell around a table.
     static func isLayout(_ table: Table) -> Bool {
         var holdsTable = false, holdsReport = false
         for cell in table.cells {
@@ -77,7 +77,9 @@ enum TableAssembly {
                     holdsTable = true
                     if !holdsReport, standardKey(nested) != nil || isLayout(nested) { holdsReport = true }
                 case .paragraph(let p):
-                    if !holdsReport, SectionMapper.heading(p.text.trimmedCell, after: 0) != nil || isTitle(p.text) {
+                    // A section heading, never the title alone: a portal's metadata table names the
+                    // report (名称：…年度报告) and is no layout.
+                    if !holdsReport, SectionMapper.heading(p.text.trimmedCell, after: 0) != nil {
                         holdsReport = true
                     }
                 }
@@ -85,13 +87,6 @@ enum TableAssembly {
         }
         guard holdsReport || (holdsTable && table.cells.count == 1) else { return false }
         return standardKey(table) == nil
-    }
-
-    private static func isTitle(_ text: String) -> Bool {
-        // Most cells are short numbers or labels without 报告: no folding for those.
-        guard text.utf8.count >= 18, text.utf8.count <= 400, text.contains(utf8: "报告") else { return false }
-        let folded = LabelNormalizer.fold(text)
-        return folded.contains(utf8: "政府信息公开") && folded.contains(utf8: "年度报告")
     }
 
     /// Which standard table a table is by its own cells' words alone (nested tables excluded).
