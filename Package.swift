@@ -34,7 +34,7 @@ let package = Package(
         // Exported, pdftotext and OCR text; rebuilds the standard tables with the template's help.
         .target(name: "GXText", dependencies: ["GXModel", "GXTemplate"]),
         // HTML pages (portal pages, Word/WPS "Save as HTML", LibreOffice exports).
-        .target(name: "GXHTML", dependencies: ["GXModel", "CLibXML2"]),
+        .target(name: "GXHTML", dependencies: ["GXModel", "GXTemplate", "CLibXML2"]),
         // The thin Swift wrapper over leptonica and libtesseract: the only unsafe code of the scan path.
         .target(name: "GXImaging", dependencies: ["CLeptonica", "CTesseract"]),
         // Scanned reports: page images through OCR, tables from their ruling lines.
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "GXValidationTests", dependencies: ["GXValidation", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
         .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel"]),
-        .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXModel"]),
+        .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXScanTests", dependencies: ["GXScan", "GXImaging", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXPDFTests", dependencies: ["GXPDF", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXExport", "GXModel", "GXTestSupport"]),

@@ -1,5 +1,6 @@
 import Testing
 import GXModel
+import GXTemplate
 @testable import GXHTML
 
 /// The byte-level readings the reader takes for speed give exactly what the Character-level
@@ -29,27 +30,10 @@ import GXModel
     }
 
     @Test func readerNeedlesArePlain() {
-        for (number, keywords) in ReportMarkers.sections {
-            for needle in keywords + [number + "、", number + "."] { #expect(PlainText.isPlain(needle), "\(needle)") }
+        for section in Template.sections {
+            for needle in section.keywords + [section.number + "、", section.number + "."] { #expect(PlainText.isPlain(needle), "\(needle)") }
         }
         for needle in ReportMarkers.metadataLabels + ReportMarkers.foldedTrailingChrome { #expect(PlainText.isPlain(needle), "\(needle)") }
-    }
-
-    @Test func foldMatchesTheScalarMapping() {
-        func reference(_ text: String) -> String {
-            var out = String.UnicodeScalarView()
-            for s in text.unicodeScalars {
-                switch s.value {
-                case 0xFF01...0xFF5E: out.append(Unicode.Scalar(s.value - 0xFEE0)!)
-                case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000: continue
-                default: out.append(s)
-                }
-            }
-            return String(out)
-        }
-        for text in Self.samples + ["！～＠｀｛｝", "\u{00A0}a\u{00A0}", "😀 ｘ\t\n", "ÿ\u{10FFFF}"] {
-            #expect(ReportMarkers.fold(text) == reference(text), "\(text)")
-        }
     }
 
     @Test func classAndIDTokensAgreeWithTheTokenizer() {

@@ -1,4 +1,5 @@
 import GXModel
+import GXTemplate
 
 /// Walks the parsed page into document blocks: paragraphs from block elements and loose inline
 /// text, tables through `readTable`, bookmarks from `<a name>`. Every block remembers the element it
@@ -114,9 +115,8 @@ final class BlockBuilder {
     /// container `main-top`): never skipped.
     private func isProtected(_ i: Int) -> Bool {
         if let known = protectedCache[i] { return known }
-        let text = ReportMarkers.fold(tree.rawText(i))
-        let keys = ["总体情况", "主动公开", "收到和处理", "行政复议", "其他需要报告"]
-        let result = keys.filter { text.contains(utf8: $0) }.count >= 2
+        let text = TextFold.fold(tree.rawText(i))
+        let result = Template.headingWords.filter { text.contains(utf8: $0) }.count >= 2
         protectedCache[i] = result
         return result
     }

@@ -1,53 +1,19 @@
 import GXModel
+import GXTemplate
 
 /// What the reader recognises of a report while it is still looking at the page: section
 /// headings, the title line, the standard tables, and the metadata blocks portals put around the
-/// body. Only used to find the body — the mapping itself stays in GXTemplate.
+/// body. Only used to find the body; the template's words (section keywords, table recognisers)
+/// and the fold are GXTemplate's and GXModel's, the same the mapper uses.
 enum ReportMarkers {
-    /// Full-width ASCII folded, all white space removed (space, tab, CR, LF, U+00A0, U+3000).
-    /// Scalar by scalar, on the UTF-8 bytes.
-    static func fold(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { b in
-            var out = [UInt8]()
-            out.reserveCapacity(b.count)
-            var i = 0
-            while i < b.count {
-                let lead = b[i]
-                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                switch (lead, length > 1 ? b[i + 1] : 0, length > 2 ? b[i + 2] : 0) {
-                case (0x20, _, _), (0x09, _, _), (0x0A, _, _), (0x0D, _, _), (0xC2, 0xA0, _), (0xE3, 0x80, 0x80):
-                    break
-                case (0xEF, 0xBC, 0x81...0xBF):   // U+FF01…U+FF3F → "!"…"_"
-                    out.append(b[i + 2] - 0x60)
-                case (0xEF, 0xBD, 0x80...0x9E):   // U+FF40…U+FF5E → "`"…"~"
-                    out.append(b[i + 2] - 0x20)
-                default:
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
-                }
-                i += length
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
-
-    static let sections: [(String, [String])] = [
-        ("一", ["总体情况"]),
-        ("二", ["主动公开"]),
-        ("三", ["收到和处理", "依申请"]),
-        ("四", ["行政复议", "行政诉讼"]),
-        ("五", ["存在的主要问题", "问题"]),
-        ("六", ["其他需要报告"]),
-    ]
-
     /// The section number (1–6) when the paragraph opens a template section.
     static func sectionHeading(_ text: String) -> Int? {
         // Only the start matters (a heading may run into its first sentence); fold just that.
-        let folded = PlainText(fold(PlainText(text).prefix(80)))
-        for (i, (number, keywords)) in sections.enumerated() {
-            guard folded.hasPrefix(number + "、") || folded.hasPrefix(number + ".") else { continue }
+        let folded = PlainText(TextFold.fold(PlainText(text).prefix(80)))
+        for (i, section) in Template.sections.enumerated() {
+            guard folded.hasPrefix(section.number + "、") || folded.hasPrefix(section.number + ".") else { continue }
             let head = PlainText(folded.prefix(30))
-            if keywords.contains(where: { head.contains($0) }) { return i + 1 }
+            if section.keywords.contains(where: { head.contains($0) }) { return i + 1 }
         }
         return nil
     }
@@ -55,7 +21,7 @@ enum ReportMarkers {
     /// `…2023年政府信息公开工作年度报告` (the agency may sit on the line above).
     static func isTitle(_ text: String) -> Bool {
         guard text.utf8.count <= 600 else { return false }
-        let folded = fold(text)
+        let folded = TextFold.fold(text)
         guard PlainText(folded).count <= 90, folded.contains(utf8: "报告"), folded.contains(utf8: "政府信息公开") || folded.contains(utf8: "政务公开"),
               !folded.contains(utf8: ":") else { return false }  // `名称：…报告`, `上一篇：…报告` are not titles
         return hasYear(folded)
@@ -63,7 +29,7 @@ enum ReportMarkers {
 
     /// The title line starts with its year: the agency is on the line above.
     static func titleLacksAgency(_ text: String) -> Bool {
-        let folded = fold(text)
+        let folded = TextFold.fold(text)
         guard let first = folded.unicodeScalars.first else { return false }
         return ("0"..."9").contains(first) || "〇一二".unicodeScalars.contains(first)
     }
@@ -80,11 +46,8 @@ enum ReportMarkers {
 
     /// One of the three standard tables, by what it says.
     static func isStandardTable(_ table: Table) -> Bool {
-        let text = fold(table.allText)
-        if text.contains(utf8: "本年新收") || text.contains(utf8: "申请人情况") { return true }
-        if text.contains(utf8: "第二十条") { return true }
-        if text.contains(utf8: "行政复议"), text.contains(utf8: "维持") || text.contains(utf8: "审结") || text.contains(utf8: "纠正") { return true }
-        return false
+        let text = TextFold.fold(table.allText)
+        return TableRecognizer.kind { text.contains(utf8: $0) } != nil
     }
 
     static let metadataLabels = ["索引号", "发布机构", "公开日期", "发布日期", "发文日期", "成文日期", "发文机关", "文号",
@@ -94,7 +57,7 @@ enum ReportMarkers {
     /// A portal's metadata block (索引号 / 发布机构 / 公开日期 …), never part of the report.
     static func isMetadata(_ text: String) -> Bool {
         guard text.utf8.count <= 4000 else { return false }
-        let folded = PlainText(fold(text))
+        let folded = PlainText(TextFold.fold(text))
         guard folded.count <= 600 else { return false }
         var hits = 0
         for label in metadataLabels where folded.contains(label) {
@@ -107,12 +70,12 @@ enum ReportMarkers {
     private static let trailingChrome = ["打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]", "分享到", "扫一扫",
                                          "字号：", "字体：", "【字体", "责任编辑", "浏览次数", "访问量", "上一篇", "下一篇",
                                          "打印本文", "关闭本页", "相关链接", "相关文章", "纠错", "【大】", "【中】", "【小】"]
-    static let foldedTrailingChrome = trailingChrome.map(fold)
+    static let foldedTrailingChrome = trailingChrome.map(TextFold.fold)
 
     /// Page furniture that follows an article (print / close / share / font size / counters).
     static func isTrailingChrome(_ text: String) -> Bool {
         guard text.utf8.count <= 800 else { return false }
-        let folded = PlainText(fold(text))
+        let folded = PlainText(TextFold.fold(text))
         guard !folded.text.isEmpty, folded.count <= 120 else { return false }
         return foldedTrailingChrome.contains { folded.contains($0) }
     }

@@ -12,7 +12,7 @@ public enum AmountReader {
 
     /// The unit a printed header states (`本年收费金额（单位：万元）`, `采购总金额(元)`), or nil.
     public static func unit(inHeader printed: String) -> String? {
-        let folded = LabelNormalizer.fold(printed)
+        let folded = TextFold.fold(printed)
         // Only a unit in brackets or after 单位 counts: `采购总金额` names money but states no unit.
         for (name, _) in units {
             if folded.contains("(\(name))") || folded.contains("单位:\(name)") || folded.contains("单位\(name)") {
@@ -25,7 +25,7 @@ public enum AmountReader {
     /// Reads a money cell. `headerUnit` is the unit the column states, if any. Returns nil when the
     /// text is not one number with at most one currency unit after it.
     public static func read(_ printed: String, headerUnit: String?) -> (number: PrintedNumber, unit: String?)? {
-        var folded = LabelNormalizer.fold(printed)
+        var folded = TextFold.fold(printed)
         var printedUnit: (name: String, exponent: Int)?
         for unit in units where folded.hasSuffix(unit.name) {
             printedUnit = unit

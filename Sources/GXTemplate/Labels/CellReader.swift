@@ -22,7 +22,7 @@ public enum CellReader {
            !(0xFF01...0xFF5E).contains(first.value), first != "无", first != "不" {
             return (.text, nil)
         }
-        let folded = LabelNormalizer.fold(printed)
+        let folded = TextFold.fold(printed)
         if folded.isEmpty { return (.blank, nil) }
         if folded.utf8.count <= notApplicableMaxBytes, notApplicable.contains(folded) { return (.na, nil) }
         if let number = parseNumber(folded), !holdsSeveralNumbers(printed) { return (.number, number) }
@@ -33,7 +33,7 @@ public enum CellReader {
     /// than any count has, or two numbers in one cell (`1`, a line break, `2` must not become 12).
     /// The mappers report it, so a refused value is never silent.
     public static func refusal(_ printed: String) -> String? {
-        let folded = LabelNormalizer.fold(printed)
+        let folded = TextFold.fold(printed)
         guard parseNumber(folded, digitLimit: Int.max) != nil else { return nil }
         if holdsSeveralNumbers(printed) { return "the cell holds more than one number (“\(printed)”), not one value" }
         if parseNumber(folded) == nil { return "more than \(PrintedNumber.maxDigits) digits is not a count" }

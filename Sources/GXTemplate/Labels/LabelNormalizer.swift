@@ -1,57 +1,20 @@
+import GXModel
+
 /// Labels arrive full-width or half-width, with spaces and line breaks wherever a cell wrapped,
 /// with `1.`/`1、`/`（一）` numbering and curly or straight quotes. Folding all of that away lets one
 /// mapping serve DOCX, HTML and text alike.
 public enum LabelNormalizer {
-    /// Full-width ASCII to ASCII, quotes and all white space removed, dashes unified.
-    public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            switch v {
-            case 0xFF01...0xFF5E:
-                let ascii = Unicode.Scalar(v - 0xFEE0)!
-                if ascii == "\"" || ascii == "'" { continue }
-                out.append(ascii)
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200B, 0xFEFF:
-                continue
-            case 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F:
-                continue
-            case 0x2010...0x2015, 0x2212:
-                out.append("-")
-            case 0x3001:  // 、 stays, it separates words in some labels
-                out.append(scalar)
-            default:
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    /// Whether `fold` would change anything: the same cases as `fold`, without building a string.
-    private static func needsFolding(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF01...0xFF5E, 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200B, 0xFEFF,
-                 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F, 0x2010...0x2015, 0x2212:
-                return true
-            default:
-                continue
-            }
-        }
-        return false
-    }
-
     /// The first scalars `stripNumbering` acts on; anything else starts no numbering.
     private static func mayStartNumbering(_ c: Unicode.Scalar) -> Bool {
         c == "-" || c == "•" || c == "·" || c == "(" || isChineseDigit(c) || isASCIIDigit(c)
     }
 
-    /// `fold`, then leading list numbering (`三、`, `(一)`, `1.`, `- `) and trailing punctuation removed.
+    /// `TextFold.fold`, then leading list numbering (`三、`, `(一)`, `1.`, `- `) and trailing punctuation removed.
     /// Works on scalars: every mark it strips is a single scalar.
     public static func normalize(_ text: String) -> String {
         // Most cells are plain counts (`0`, `13`): nothing to fold or strip.
         if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return text }
-        let folded = needsFolding(text) ? fold(text) : text
+        let folded = TextFold.fold(text)
         // Most labels are already clean: no numbering to strip and no trailing mark.
         guard let first = folded.unicodeScalars.first, let last = folded.unicodeScalars.last else { return folded }
         if !mayStartNumbering(first), !trailingPunctuation.contains(last.value) { return folded }

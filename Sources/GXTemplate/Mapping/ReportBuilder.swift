@@ -77,12 +77,7 @@ public enum ReportBuilder {
 
     /// Which standard table a document table is, by what it says; the section it sits in breaks ties.
     static func classify(_ table: LabeledTable, section: String?) -> StandardTableKey? {
-        if table.mentions("本年新收") || table.mentions("申请人情况") { return .requests }
-        if table.mentions("第二十条") || table.mentions("信息内容") { return .activeDisclosure }
-        if table.mentions("行政复议"), table.mentions("维持") || table.mentions("审结") || table.mentions("纠正") {
-            return .reviewLitigation
-        }
-        return section.flatMap(StandardTableKey.init(rawValue:))
+        TableRecognizer.kind(mentions: table.mentions) ?? section.flatMap(StandardTableKey.init(rawValue:))
     }
 
     static func resolveBookmarks(_ blocks: [Block], sections: SectionMapper.Result, mapped: [Int: MappedTable]) -> [ReportBookmark] {

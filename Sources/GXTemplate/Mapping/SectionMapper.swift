@@ -70,14 +70,14 @@ struct SectionMapper {
             // the first line of a title.
             let navigation = title.count > 30 || ["|", ">", "＞", "»", "首页"].contains { title.contains(utf8: $0) }
                 || title.hasPrefix("附件")
-            if !navigation, !LabelNormalizer.fold(title).contains(utf8: "报告"), start + 1 < beforeFirstHeading.count {
+            if !navigation, !TextFold.fold(title).contains(utf8: "报告"), start + 1 < beforeFirstHeading.count {
                 let joined = title + oneLine(beforeFirstHeading[start + 1].paragraph.text)
-                if LabelNormalizer.fold(joined).contains(utf8: "报告"), joined.count <= 80 {
+                if TextFold.fold(joined).contains(utf8: "报告"), joined.count <= 80 {
                     title = joined
                     count = 2
                 }
             }
-            let folded = LabelNormalizer.fold(title)
+            let folded = TextFold.fold(title)
             let reads = start == 0 ? folded.contains(utf8: "政府信息公开") || folded.contains(utf8: "报告")
                                    : folded.contains(utf8: "政府信息公开") && folded.contains(utf8: "报告") && title.count <= 80
             return reads ? (title, count) : nil
@@ -155,7 +155,7 @@ struct SectionMapper {
     static func heading(_ text: String, after: Int) -> (Int, String, String?)? {
         // Only a line that starts with a section number can be a heading: the rest is never folded.
         guard let first = text.first, "一二三四五六".contains(first) else { return nil }
-        let folded = LabelNormalizer.fold(text)
+        let folded = TextFold.fold(text)
         for index in after..<Template.sections.count {
             let spec = Template.sections[index]
             guard folded.hasPrefix(spec.number + "、") || folded.hasPrefix(spec.number + ".") else { continue }
@@ -168,7 +168,7 @@ struct SectionMapper {
                 let after = text[text.index(after: stop)...].trimmingCharacters()
                 rest = after.isEmpty ? nil : after
             }
-            let key = LabelNormalizer.fold(heading)
+            let key = TextFold.fold(heading)
             guard spec.keywords.contains(where: { key.contains(utf8: $0) }) else { return nil }
             return (index, heading.trimmedCell, rest)
         }

@@ -1,8 +1,10 @@
+import GXModel
+
 /// Agency and year from a title like `克井镇人民政府 2023 年政府信息公开工作年度报告`, with the
 /// spaces and line breaks real titles carry, or `2023年度XX局政府信息公开工作年度报告`.
 public enum TitleReader {
     public static func agencyAndYear(_ title: String) -> (agency: String?, year: Int?) {
-        let s = Array(LabelNormalizer.fold(title))
+        let s = Array(TextFold.fold(title))
         guard let anchor = find(Array("政府信息公开"), in: s) else { return (nil, nil) }
         // Digits (or Chinese numerals) of a year followed by 年/年度, before the anchor.
         var i = 0
@@ -64,7 +66,7 @@ public enum DateReader {
     }
 
     public static func isoDate(in text: String) -> String? {
-        let s = Array(LabelNormalizer.fold(text))
+        let s = Array(TextFold.fold(text))
         var i = 0
         while i < s.count {
             if let (y, ly) = year(at: i, in: s), i + ly < s.count, s[i + ly] == "年",

@@ -281,7 +281,7 @@ public enum Repairer {
             var ok = true
             for (k, c) in cells.enumerated() {
                 guard let slot = reading[k] else { continue }
-                guard let v = CellReader.parseNumber(LabelNormalizer.fold(slot.text))?.integer, v >= 0 else { ok = false; break }
+                guard let v = CellReader.parseNumber(TextFold.fold(slot.text))?.integer, v >= 0 else { ok = false; break }
                 trial.known[c] = v
                 trial.unknown[c] = false
             }

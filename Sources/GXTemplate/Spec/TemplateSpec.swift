@@ -253,4 +253,8 @@ public enum Template {
         SectionSpec(number: "五", key: "problems", keywords: ["存在的主要问题", "主要问题", "改进情况", "整改情况"]),
         SectionSpec(number: "六", key: "other_matters", keywords: ["其他需要报告", "其他事项"]),
     ]
+
+    /// The first keyword of every section but 五 (whose words also fill ordinary prose): an
+    /// element whose text holds two of these holds the report, whatever its class says.
+    public static let headingWords: [String] = sections.filter { $0.key != "problems" }.map { $0.keywords[0] }
 }

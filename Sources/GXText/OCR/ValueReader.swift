@@ -1,3 +1,4 @@
+import GXModel
 import GXTemplate
 
 /// Reads one field as a table value. Clean text (exports, pdftotext) reads exactly as spec §5 says;
@@ -14,7 +15,7 @@ enum ValueReader {
         if !ocr { return reading.kind == .number || reading.kind == .na ? (text, false) : nil }
         if reading.kind == .number {
             // OCR: only plain digits count; `0922…` or ten digits in a count cell are debris.
-            let folded = LabelNormalizer.fold(text)
+            let folded = TextFold.fold(text)
             guard folded.count <= 7, !(folded.count > 1 && folded.hasPrefix("0") && !folded.hasPrefix("0.")) else { return nil }
             return (folded, folded != text)
         }

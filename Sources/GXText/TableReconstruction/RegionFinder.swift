@@ -2,7 +2,7 @@ import GXModel
 import GXTemplate
 
 /// Where the three standard tables lie in the lines: each starts at its first header line (found
-/// by the template's header words, after its section heading when there is one) and is bounded by
+/// by `TableRecognizer`'s header words, after its section heading when there is one) and is bounded by
 /// the next table or the next section heading. Page footers inside do not matter.
 struct Region {
     var key: StandardTableKey
@@ -39,7 +39,7 @@ enum RegionFinder {
     }
 
     static func find(_ lines: [TextLine], headings: [Int: Int]) -> [Region] {
-        func folded(_ i: Int) -> String { LabelNormalizer.fold(lines[i].text) }
+        func folded(_ i: Int) -> String { TextFold.fold(lines[i].text) }
         func firstLine(from: Int, to: Int, _ test: (Int) -> Bool) -> Int? {
             guard from < to else { return nil }
             return (from..<to).first { !lines[$0].isBlank && !lines[$0].isFooter && test($0) }
@@ -49,30 +49,20 @@ enum RegionFinder {
         let isHeading = Set(headings.values)
 
         let s2 = firstLine(from: headings[1] ?? 0, to: headings[2] ?? n) { i in
-            let f = folded(i)
-            return !isHeading.contains(i) && (f.contains(utf8: "第二十条") || f.hasPrefix("信息内容"))
+            !isHeading.contains(i) && TableRecognizer.opensTable(.activeDisclosure, foldedLine: folded(i))
         }
         let s3 = firstLine(from: headings[2] ?? (s2.map { $0 + 1 } ?? 0), to: headings[3] ?? n) { i in
-            let f = folded(i)
-            return !isHeading.contains(i)
-                && (f.contains(utf8: "本列数据") || f.contains(utf8: "勾稽关系") || f.contains(utf8: "申请人情况") || f.contains(utf8: "本年新收"))
+            !isHeading.contains(i) && TableRecognizer.opensTable(.requests, foldedLine: folded(i))
         }
         var s4 = firstLine(from: max(headings[3] ?? 0, (s3 ?? s2 ?? -1) + 1), to: headings[4] ?? n) { i in
-            guard !isHeading.contains(i) else { return false }
-            let f = folded(i)
-            if ["结果维持", "尚未审结", "未经复议", "复议后起诉", "结果纠正"].contains(where: f.contains) { return true }
-            if f == "行政复议" || f.hasPrefix("行政复议行政诉讼") { return true }
-            return false
+            !isHeading.contains(i) && TableRecognizer.opensTable(.reviewLitigation, foldedLine: folded(i))
         }
         if let s = s4 {
             // A short group-header line (`行政复议   行政诉讼`) just above belongs to the table.
             var k = s - 1
             while k > (headings[3] ?? (s3 ?? 0)), lines[k].isBlank || lines[k].isFooter { k -= 1 }
-            if k >= 0, k != s, !isHeading.contains(k) {
-                let f = LabelNormalizer.fold(lines[k].text)
-                if f.count <= 24, f.contains(utf8: "行政复议") || f.contains(utf8: "行政诉讼"), !f.hasSuffix("情况"), !f.hasSuffix("情况。") {
-                    s4 = k
-                }
+            if k >= 0, k != s, !isHeading.contains(k), TableRecognizer.isReviewGroupHeader(foldedLine: TextFold.fold(lines[k].text)) {
+                s4 = k
             }
         }
         let starts: [(StandardTableKey, Int?)] = [(.activeDisclosure, s2), (.requests, s3), (.reviewLitigation, s4)]

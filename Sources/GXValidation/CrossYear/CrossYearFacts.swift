@@ -107,6 +107,6 @@ public struct CrossYearFacts: Sendable {
 
     /// Agencies match after folding width, spaces and punctuation (`克井镇人民政府` = `克井镇 人民政府`).
     static func key(_ agency: String) -> String {
-        LabelNormalizer.fold(agency).filter { !"()（）·.、".contains($0) }
+        TextFold.fold(agency).filter { !"()（）·.、".contains($0) }
     }
 }

@@ -4,9 +4,6 @@ import GXTemplate
 /// The template's keys as the rules use them, worked out once: `Template` builds these lists anew
 /// on every call, which cost more than the checks themselves.
 enum TemplateKeys {
-    static let requestColumns = Template.requestColumns.map(\.key)
-    static let reviewColumns = ["upheld", "corrected", "other", "pending", "total"]
-
     private static let results2021 = Template.resultRows(.v2021)
     private static let results2019 = Template.resultRows(.v2019)
 
