@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command. README.md and .ci/run both call exactly this.
 #   1. set-up (C libraries), 2. the suite, 3. the suite again under AddressSanitizer,
+#   2b. the attack suite (Tools/attack/run.sh: hostile inputs within wall and memory bounds),
 #   4. each libFuzzer target for a fixed number of inputs from a fixed seed (the same inputs on
 #      every machine), so regressions show and CI replays exactly what ran here.
 #   5. the service's browser, schemathesis and loopback load tests (Tools/serve/run.sh).
@@ -11,6 +12,8 @@ export PATH="/opt/swift/usr/bin:$PATH"
 bash Tools/setup.sh
 swift build --build-tests
 swift test
+# The standing attack suite: each hostile row within its wall and memory bounds, at ×1 and ×10.
+bash Tools/attack/run.sh .build/debug/gxconvert
 if [ "${GX_TEST_QUICK:-0}" != "1" ]; then
   # Without the server (GX_NO_SERVER, see Package.swift): swift-nio and BoringSSL are not ours to sanitize.
   export GX_NO_SERVER=1

@@ -56,6 +56,11 @@ public enum FileWalker {
                 }
                 out.append(path)
                 if out.count > maxFiles { throw GXError(.limit, "more than \(maxFiles) files", file: dir) }
+            case S_IFIFO, S_IFSOCK, S_IFCHR, S_IFBLK:
+                // Taken so its record says why it was not read (FileIO refuses it unopened);
+                // skipping it silently would hide a file the user expected converted.
+                out.append(path)
+                if out.count > maxFiles { throw GXError(.limit, "more than \(maxFiles) files", file: dir) }
             default: continue
             }
         }

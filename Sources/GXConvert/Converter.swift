@@ -37,10 +37,7 @@ public enum Converter {
 
     /// The document layer, from whichever adapter the bytes call for.
     public static func document(_ bytes: [UInt8], options: ConvertOptions = .init()) throws -> Document {
-        var options = options
-        if let budget = options.limits.timeBudget, options.limits.deadline == nil {
-            options.limits.deadline = ContinuousClock.now + budget
-        }
+        let options = started(options)
         guard bytes.count <= options.limits.maxInputBytes else {
             throw GXError(.limit, "input is \(bytes.count) bytes, over the \(options.limits.maxInputBytes)-byte limit")
         }
@@ -61,6 +58,7 @@ public enum Converter {
         case .html:
             return try HTMLReader.read(bytes, limits: options.limits)
         case .text:
+            try checkTextLines(bytes, limit: options.limits.maxTextLines)
             return try TextReader.read(bytes)
         case .pdf:
             // A PDF with no text layer is a scan: its pages are rendered and read through OCR.
@@ -76,6 +74,39 @@ public enum Converter {
             }
         case .image:
             return try ScanReader.read(bytes, options: options.scan, limits: options.limits)
+        }
+    }
+
+    /// The options with the document's deadline set, once, as its conversion starts: every stage
+    /// after it polls the same instant, so `--time-budget` bounds the whole conversion.
+    public static func started(_ options: ConvertOptions) -> ConvertOptions {
+        var options = options
+        if let budget = options.limits.timeBudget, options.limits.deadline == nil {
+            options.limits.deadline = ContinuousClock.now + budget
+        }
+        return options
+    }
+
+    /// `GX-E-LIMIT` once the deadline has passed; the adapters poll it inside their loops, this
+    /// between the stages (read, map, check) and before the writers.
+    public static func checkDeadline(_ options: ConvertOptions, after stage: String) throws {
+        if let deadline = options.limits.deadline, ContinuousClock.now > deadline {
+            throw GXError(.limit, "the document took longer than its time budget (\(stage) was still running)",
+                          hint: "raise --time-budget if the input is legitimate")
+        }
+    }
+
+    /// Line ends (LF, or CR alone) counted with memchr-speed scans before the text reader splits
+    /// anything; UTF-16 text has a zero byte beside each, which the count tolerates.
+    static func checkTextLines(_ bytes: [UInt8], limit: Int) throws {
+        var lines = 0
+        bytes.withUnsafeBufferPointer { buf in
+            for b in buf where b == 0x0A { lines += 1 }
+            if lines == 0 { for b in buf where b == 0x0D { lines += 1 } }
+        }
+        if lines > limit {
+            throw GXError(.limit, "the text has \(lines) lines, over the \(limit)-line limit",
+                          hint: "a report has a few thousand lines, even as OCR output; --max-text-lines raises the limit")
         }
     }
 
@@ -117,13 +148,17 @@ public enum Converter {
 
     /// The validated report for one input. `path` is what the user named (`-` for stdin).
     public static func report(_ bytes: [UInt8], path: String, options: ConvertOptions = .init()) throws -> Report {
+        let options = started(options)
         do {
             let document = try document(bytes, options: options)
+            try checkDeadline(options, after: "reading")
             var source = SourceInfo(format: document.format, path: path, sha256: SHA256.hex(bytes))
             source.convertedBy = document.provenance
             var report = ReportBuilder.build(document, source: source)
             try requireReport(document, report)
+            try checkDeadline(options, after: "mapping")
             Validator.apply(to: &report, options: options.validation)
+            try checkDeadline(options, after: "checking")
             return report
         } catch let error as GXError {
             throw error.at(file: path)

@@ -115,7 +115,7 @@ public enum DocxReader {
         for part in [numberingPart, related.first(where: { $0.type == "styles" })?.part].compactMap({ $0 }) where zip.contains(part) {
             do {
                 try SAXDriver(handler: reader, part: part, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth,
-                              deadline: limits.deadline).parse(try zip.read(part))
+                              deadline: limits.deadline, maxAttributes: limits.maxAttributesPerElement).parse(try zip.read(part))
             } catch let error as GXError where error.code == .xml {
                 continue
             }
@@ -143,7 +143,7 @@ public enum DocxReader {
         guard !xml.isEmpty else { throw GXError(.notDocx, "the main part is empty") }
         let reader = WordprocessingReader(part: part, limits: limits, numbering: numbering)
         try SAXDriver(handler: reader, part: part, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth,
-                          deadline: limits.deadline).parse(xml)
+                          deadline: limits.deadline, maxAttributes: limits.maxAttributesPerElement).parse(xml)
         return reader
     }
 
@@ -161,7 +161,7 @@ public enum DocxReader {
             }
             let null = Null()
             try SAXDriver(handler: null, part: main, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth,
-                          deadline: limits.deadline).parse(xml)
+                          deadline: limits.deadline, maxAttributes: limits.maxAttributesPerElement).parse(xml)
             return null.count
         }
     }

@@ -39,6 +39,12 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-pdf-stream-mb"), help: "Largest inflated PDF stream other than page content, in MiB.")
     var maxPDFStreamMB: Int = ReadLimits.standard.maxPDFStreamBytes >> 20
 
+    @Option(name: .customLong("max-text-lines"), help: "Most lines of a text input.")
+    var maxTextLines: Int = ReadLimits.standard.maxTextLines
+
+    @Option(name: .customLong("max-xml-attributes"), help: "Most attributes of one XML or HTML start tag.")
+    var maxXMLAttributes: Int = ReadLimits.standard.maxAttributesPerElement
+
     @Option(name: .customLong("time-budget"), help: "Seconds one document may take to read (0 or inf: no budget).")
     var timeBudget: Double = 0
 
@@ -47,6 +53,7 @@ struct LimitOptions: ParsableArguments {
                               ("max-zip-entries", maxZipEntries), ("max-ratio", maxRatio), ("max-xml-depth", maxXMLDepth),
                               ("max-xml-elements", maxXMLElements), ("max-table-columns", maxTableColumns),
                               ("max-table-rows", maxTableRows), ("max-pdf-pages", maxPDFPages),
+                              ("max-text-lines", maxTextLines), ("max-xml-attributes", maxXMLAttributes),
                               ("max-pdf-objects", maxPDFObjects), ("max-pdf-stream-mb", maxPDFStreamMB)] where value < 1 {
             throw ValidationError("--\(name) must be at least 1")
         }
@@ -65,6 +72,8 @@ struct LimitOptions: ParsableArguments {
         l.maxXMLElements = maxXMLElements
         l.maxTableColumns = maxTableColumns
         l.maxTableRows = maxTableRows
+        l.maxTextLines = maxTextLines
+        l.maxAttributesPerElement = maxXMLAttributes
         l.maxPDFPages = maxPDFPages
         l.maxPDFObjects = maxPDFObjects
         l.maxPDFStreamBytes = maxPDFStreamMB << 20

@@ -48,16 +48,21 @@ struct Validate: ParsableCommand {
         let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero),
                                      scan: scan.scanOptions)
         var results: [(file: String, report: Report)] = []
+        var facts: [CrossYearFacts] = []
         var unreadable: [GXError] = []
         for input in inputs {
             do {
                 let bytes = try FileIO.read(input, maxBytes: options.limits.maxInputBytes)
-                results.append((input, try Converter.report(bytes, path: input, options: options)))
+                let report = try Converter.report(bytes, path: input, options: options)
+                if let f = CrossYearFacts(report: report, file: input) { facts.append(f) }
+                // Only what the findings need is kept: hundreds of reports in one run cost their
+                // findings and a few cross-year cells each, not every text and cell.
+                results.append((input, Self.findingsOnly(report)))
             } catch let error as GXError {
                 unreadable.append(error.at(file: input))
             }
         }
-        let crossYear = CrossYearRules.check(results.compactMap { CrossYearFacts(report: $0.report, file: $0.file) })
+        let crossYear = CrossYearRules.check(facts)
 
         let all = results.flatMap(\.report.diagnostics) + crossYear
         let errors = all.filter { $0.severity == .error }.count
@@ -84,5 +89,12 @@ struct Validate: ParsableCommand {
 
         if !unreadable.isEmpty { throw ExitCode(ExitStatus.unreadableInput) }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(ExitStatus.ruleErrors) }
+    }
+
+    /// The report with its findings, source, agency and year, and nothing else.
+    static func findingsOnly(_ report: Report) -> Report {
+        var slim = Report(source: report.source, title: report.title, agency: report.agency, year: report.year)
+        slim.diagnostics = report.diagnostics
+        return slim
     }
 }

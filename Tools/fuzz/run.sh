@@ -44,7 +44,7 @@ PY
   echo "== $t for $amount (seeds: ${existing[*]:-none})"
   if ! ".build/release/$t" "$corpus" "${existing[@]}" $([ -n "${FUZZ_RUNS:-}" ] || echo "-max_total_time=$seconds") -timeout=10 -rss_limit_mb=2048 \
         -max_len=1048576 -artifact_prefix="$crashes/" -print_final_stats=1 ${FUZZ_SEED:+-seed=$FUZZ_SEED} \
-        ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} 2>&1 | tail -n 12; then
+        ${FUZZ_RUNS:+-runs=$([ "$t" = FuzzModel ] && echo $((FUZZ_RUNS / 10)) || echo "$FUZZ_RUNS")} 2>&1 | tail -n 12; then
     status=1
   fi
 done

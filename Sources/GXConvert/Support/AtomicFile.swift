@@ -10,7 +10,9 @@ import GXModel
 public enum FileIO {
     public static func read(_ path: String, maxBytes: Int) throws -> [UInt8] {
         if path == "-" { return try readAll(fd: 0, path: "-", maxBytes: maxBytes) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so opening a FIFO with no writer returns at once; only regular files are
+        // read by name (a pipe is read when asked for, as `-`).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             throw GXError(.io, "cannot open: \(String(cString: strerror(errno)))", file: path, hint: "check the path and permissions")
         }
@@ -21,6 +23,17 @@ public enum FileIO {
             expected = Int(st.st_size)
             if (st.st_mode & S_IFMT) == S_IFDIR { throw GXError(.io, "is a folder, not a report file", file: path,
                                                                  hint: "use `gxconvert batch` for folders") }
+            if (st.st_mode & S_IFMT) != S_IFREG {
+                let kind = switch st.st_mode & S_IFMT {
+                case S_IFIFO: "a FIFO"
+                case S_IFSOCK: "a socket"
+                case S_IFCHR, S_IFBLK: "a device"
+                default: "not a regular file"
+                }
+                throw GXError(.io, "is \(kind), not a report file; refused unread", file: path,
+                              hint: "to read a pipe, give - and redirect it to standard input")
+            }
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
             if Int(st.st_size) > maxBytes {
                 throw GXError(.limit, "input is \(st.st_size) bytes, over the \(maxBytes)-byte limit", file: path)
             }

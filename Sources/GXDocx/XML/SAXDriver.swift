@@ -82,6 +82,7 @@ final class SAXDriver {
     private let maxElements: Int
     private let maxDepth: Int
     private let deadline: ContinuousClock.Instant?
+    private let maxAttributes: Int
     // One parse runs on one thread, callback after callback, so these need no dynamic
     // exclusivity checks; those checks were a tenth of the reader's own cost.
     @exclusivity(unchecked) private var elements = 0
@@ -93,8 +94,9 @@ final class SAXDriver {
     @exclusivity(unchecked) private var namespaceCache: [(UnsafePointer<xmlChar>, XMLNamespace)] = []
 
     init(handler: SAXHandler, part: String, maxElements: Int, maxDepth: Int = 256,
-         deadline: ContinuousClock.Instant? = nil) {
+         deadline: ContinuousClock.Instant? = nil, maxAttributes: Int = ReadLimits.standard.maxAttributesPerElement) {
         self.handler = handler
+        self.maxAttributes = maxAttributes
         self.part = part
         self.maxElements = maxElements
         self.maxDepth = maxDepth
@@ -106,6 +108,10 @@ final class SAXDriver {
 
     func parse(_ bytes: [UInt8]) throws {
         guard bytes.count < Int(Int32.max) else { throw GXError(.limit, "part \(part) is too large to parse") }
+        if let line = bytes.withUnsafeBufferPointer({ MarkupScan.tagOverAttributeCap($0, cap: maxAttributes) }) {
+            throw GXError(.limit, "an element of \(part) has more than \(maxAttributes) attributes",
+                          location: SourceLocation(part: part, line: line))
+        }
         SAXDriver.initialiseOnce
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
@@ -141,7 +147,9 @@ final class SAXDriver {
             guard let ctxt = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), raw, head, part) else { return false }
             context = ctxt
             defer { context = nil; xmlFreeParserCtxt(ctxt) }
-            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+            // XML_PARSE_HUGE lifts libxml2's own 10 MB ceilings (one chunk, one text node), which
+            // refused legitimate parts; ours hold instead: part size, elements, depth, attributes, time.
+            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue))
             _ = xmlParseChunk(ctxt, raw + Int(head), Int32(buf.count) - head, 1)
             return ctxt.pointee.wellFormed != 0
         }

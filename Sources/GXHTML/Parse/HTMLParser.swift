@@ -42,9 +42,14 @@ final class HTMLParser {
     private var firstErrors: [String] = []
     private var lastTextChild: Int = -1
 
+    private let maxAttributes: Int
+    private let deadline: ContinuousClock.Instant?
+
     init(limits: ReadLimits) {
         self.maxDepth = limits.maxXMLDepth
         self.maxElements = limits.maxXMLElements
+        self.maxAttributes = limits.maxAttributesPerElement
+        self.deadline = limits.deadline
     }
 
     private var line: Int32 {
@@ -62,6 +67,9 @@ final class HTMLParser {
     private static let initialiseOnce: Void = { xmlInitParser() }()
 
     private func run(_ utf8: [UInt8]) throws {
+        if let line = utf8.withUnsafeBufferPointer({ MarkupScan.tagOverAttributeCap($0, cap: maxAttributes) }) {
+            throw GXError(.limit, "an element has more than \(maxAttributes) attributes", location: SourceLocation(line: line))
+        }
         HTMLParser.initialiseOnce
         var sax = htmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
@@ -150,6 +158,10 @@ final class HTMLParser {
     private func start(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard failure == nil, let name else { return }
         elements += 1
+        if elements & 4095 == 0, let deadline, ContinuousClock.now > deadline {
+            fail(GXError(.limit, "reading took longer than the per-document time budget"))
+            return
+        }
         if elements > maxElements {
             fail(GXError(.limit, "the page has more than \(maxElements) elements",
                          hint: "a report page has a few thousand; this one is not a report"))

@@ -16,9 +16,15 @@ public struct ReadLimits: Sendable {
     public var maxXMLDepth: Int = 256
     /// XML elements in one part.
     public var maxXMLElements: Int = 4_000_000
+    /// Attributes of one XML or HTML start tag (WordprocessingML uses under 20). Checked before
+    /// libxml2 parses, whose duplicate-attribute check is quadratic in this number.
+    public var maxAttributesPerElement: Int = 256
     /// Grid columns and rows of one table, and the span of one cell.
     public var maxTableColumns: Int = 512
     public var maxTableRows: Int = 20_000
+    /// Lines of a text input. A report, even as OCR output one cell per line, has a few thousand;
+    /// counted before the text is split, so four million short lines cost one pass, not gigabytes.
+    public var maxTextLines: Int = 20_000
     /// PDF pages (reports run to 10–40), indirect objects declared in the file, and characters poppler
     /// finds on one page (a dense A4 page holds about 3,000).
     public var maxPDFPages: Int = 1_000

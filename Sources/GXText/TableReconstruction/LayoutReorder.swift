@@ -25,7 +25,10 @@ enum LayoutReorder {
 
     /// The tokens in their new order, the excluded ones renumbered, and where each came from.
     static func reorder(_ tokens: [Token], excluded: Set<Int>) -> (tokens: [Token], excluded: Set<Int>, order: [Int]) {
-        let valueLines = Set(tokens.filter { $0.kind == .value }.map(\.line)).sorted()
+        // A set, not a sorted array: looked up once per token, and only lines within 3 of a token
+        // count, so the nearest value line is found by probing ±0…3 (a scan of every value line per
+        // token made OCR output of 20,000 rows take minutes).
+        let valueLines = Set(tokens.filter { $0.kind == .value }.map(\.line))
         guard !valueLines.isEmpty else { return (tokens, excluded, Array(tokens.indices)) }
         // How much label text each value line already carries on its own.
         var ownLabel: [Int: Int] = [:]
@@ -34,19 +37,20 @@ enum LayoutReorder {
         }
         var target: [Int: Int] = [:]   // token index → value line it belongs to
         for (i, t) in tokens.enumerated() where t.kind == .text && !excluded.contains(i) && !valueLines.contains(t.line) {
-            var best: Int?
-            var bestDistance = Int.max
-            for v in valueLines {
-                let d = abs(v - t.line)
-                if d < bestDistance { best = v; bestDistance = d }
-                else if d == bestDistance, let b = best {
+            for d in 1...3 {
+                let up = valueLines.contains(t.line - d) ? t.line - d : nil
+                let down = valueLines.contains(t.line + d) ? t.line + d : nil
+                guard up != nil || down != nil else { continue }
+                var best = up ?? down!
+                if let up, let down {
                     // Equally near a line above and one below: a numbered fragment (`2.没有…`) opens
                     // the row below; otherwise the line with less label of its own takes it, and
                     // a tie there goes up (a wrapped label's tail).
-                    if opensLabel(t.text) || ownLabel[v, default: 0] < ownLabel[b, default: 0] { best = v }
+                    if opensLabel(t.text) || ownLabel[down, default: 0] < ownLabel[up, default: 0] { best = down }
                 }
+                target[i] = best
+                break
             }
-            if let best, bestDistance <= 3 { target[i] = best }
         }
         var moved: [Int: [Int]] = [:]
         for (i, line) in target.sorted(by: { $0.key < $1.key }) { moved[line, default: []].append(i) }
