@@ -12,8 +12,8 @@ import GXModel
         PlacementToken(.label, text, source: SourceLocation(line: line, column: 1), row: row)
     }
 
-    static func t4(_ group: String, _ column: String) -> CellPath { CellPath("review_litigation", group, column) }
-    static func t2(_ row: String, _ column: String) -> CellPath { CellPath("active_disclosure", row, column) }
+    static func t4(_ group: String, _ column: String) -> CellPath { CellPath(.reviewLitigation, group, column) }
+    static func t2(_ row: String, _ column: String) -> CellPath { CellPath(.activeDisclosure, row, column) }
 
     func text(_ p: Placement, _ path: CellPath, _ tokens: [PlacementToken]) -> String? {
         if case .token(let t) = p.decisions[path] { return tokens[t].text }
@@ -133,13 +133,13 @@ import GXModel
                                        ("carried_forward", [0, 0, 0, 0, 0, 0, 0])]
         for (row, values) in rows {
             for (c, v) in zip(columns, values) {
-                known[CellPath("requests", row, c)] = tokens.count
+                known[CellPath(.requests, row, c)] = tokens.count
                 tokens.append(Self.number(String(v)))
             }
         }
         let first = tokens.count
         tokens += ["120", "0", "0", "0", "315"].map { Self.number($0) }
-        let row = UnfittedRow(paths: columns.map { CellPath("requests", "carried_over", $0) }, tokens: Array(first..<tokens.count))
+        let row = UnfittedRow(paths: columns.map { CellPath(.requests, "carried_over", $0) }, tokens: Array(first..<tokens.count))
         let split = PlacementSolver.split(row, tokens: tokens, equations: TemplateEquations.of(.requests, .v2021), known: known, limit: 10_000)
         let parts = split?.map { d -> String in if case .split(_, let part, _) = d { return part }; return "?" }
         #expect(parts == ["12", "0", "0", "0", "0", "3", "15"])
@@ -151,7 +151,7 @@ import GXModel
         // the row confirms it.
         let columns = Template.requestColumns.map(\.key)
         let tokens = ["0", "0", "0", "387", "393"].map { Self.number($0) }
-        let row = UnfittedRow(paths: columns.map { CellPath("requests", "declined_excessive", $0) }, tokens: Array(0..<5))
+        let row = UnfittedRow(paths: columns.map { CellPath(.requests, "declined_excessive", $0) }, tokens: Array(0..<5))
         #expect(PlacementSolver.split(row, tokens: tokens, equations: TemplateEquations.of(.requests, .v2021), known: [:], limit: 10_000) == nil)
     }
 
@@ -163,11 +163,11 @@ import GXModel
         var known: [CellPath: Int?] = [:]
         for (row, values) in [("new_received", [2, 0, 0, 0, 0, 0, 2]), ("results_total", [2, 0, 0, 0, 0, 0, 2]),
                               ("carried_forward", [0, 0, 0, 0, 0, 0, 0])] {
-            for (c, v) in zip(columns, values) { known[CellPath("requests", row, c)] = tokens.count; tokens.append(Self.number(String(v))) }
+            for (c, v) in zip(columns, values) { known[CellPath(.requests, row, c)] = tokens.count; tokens.append(Self.number(String(v))) }
         }
         let first = tokens.count
         tokens += ["000000", "0"].map { Self.number($0) }
-        let row = UnfittedRow(paths: columns.map { CellPath("requests", "carried_over", $0) }, tokens: [first, first + 1])
+        let row = UnfittedRow(paths: columns.map { CellPath(.requests, "carried_over", $0) }, tokens: [first, first + 1])
         let split = PlacementSolver.split(row, tokens: tokens, equations: TemplateEquations.of(.requests, .v2021), known: known, limit: 10_000)
         #expect(split?.count == 7)
         #expect(PlacementSolver.split(row, tokens: tokens, equations: TemplateEquations.of(.requests, .v2021), known: known, limit: 0) == nil)

@@ -16,7 +16,6 @@ enum ActiveDisclosureMapper {
     static func map(_ labeled: LabeledTable) -> MappedTable {
         let table = labeled.table
         let table2 = StandardTableKey.activeDisclosure
-        let key = table2.rawValue
         var roles: [Int: CellRole] = [:]
         var found: [CellPath: FoundCell] = [:]
         var columnAt: [(column: Int, key: String)] = []

@@ -9,7 +9,6 @@ enum ReviewLitigationMapper {
     static func map(_ labeled: LabeledTable) -> MappedTable {
         let table = labeled.table
         let table4 = StandardTableKey.reviewLitigation
-        let key = table4.rawValue
         var roles: [Int: CellRole] = [:]
         var diagnostics: [Diagnostic] = []
 

@@ -197,7 +197,7 @@ public enum PlacementSolver {
         }
         return blocks.map { rows in
             let cols = (rows[0].columns.isEmpty ? spec.columns : rows[0].columns).map(\.key)
-            return cols.flatMap { c in rows.map { CellPath(spec.table.rawValue, $0.key, c) } }
+            return cols.flatMap { c in rows.map { CellPath(spec.table, $0.key, c) } }
         }
     }
 

@@ -92,7 +92,7 @@ enum StandardTableBuilder {
     /// Each template row's cell paths, left to right, in the aligner's row order.
     static func rowPaths(_ key: StandardTableKey, _ variant: TemplateVariant) -> [[CellPath]] {
         let spec = Template.spec(key, variant)
-        return spec.rows.map { row in (row.columns.isEmpty ? spec.columns : row.columns).map { CellPath(key.rawValue, row.key, $0.key) } }
+        return spec.rows.map { row in (row.columns.isEmpty ? spec.columns : row.columns).map { CellPath(key, row.key, $0.key) } }
     }
 
     // MARK: Header of table 三
