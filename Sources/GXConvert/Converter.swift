@@ -58,8 +58,7 @@ public enum Converter {
         case .html:
             return try HTMLReader.read(bytes, limits: options.limits)
         case .text:
-            try checkTextLines(bytes, limit: options.limits.maxTextLines)
-            return try TextReader.read(bytes)
+            return try TextReader.read(bytes, limits: options.limits)
         case .pdf:
             // A PDF with no text layer is a scan: its pages are rendered and read through OCR.
             if options.scan.ocr == .always { return try scannedPDF(bytes, options: options) }
@@ -93,20 +92,6 @@ public enum Converter {
         if let deadline = options.limits.deadline, ContinuousClock.now > deadline {
             throw GXError(.limit, "the document took longer than its time budget (\(stage) was still running)",
                           hint: "raise --time-budget if the input is legitimate")
-        }
-    }
-
-    /// Line ends (LF, or CR alone) counted with memchr-speed scans before the text reader splits
-    /// anything; UTF-16 text has a zero byte beside each, which the count tolerates.
-    static func checkTextLines(_ bytes: [UInt8], limit: Int) throws {
-        var lines = 0
-        bytes.withUnsafeBufferPointer { buf in
-            for b in buf where b == 0x0A { lines += 1 }
-            if lines == 0 { for b in buf where b == 0x0D { lines += 1 } }
-        }
-        if lines > limit {
-            throw GXError(.limit, "the text has \(lines) lines, over the \(limit)-line limit",
-                          hint: "a report has a few thousand lines, even as OCR output; --max-text-lines raises the limit")
         }
     }
 

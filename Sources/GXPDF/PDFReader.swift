@@ -24,7 +24,7 @@ public enum PDFReader {
                           hint: "run OCR first, e.g. `pdftoppm -r 300 -png in.pdf page` and `tesseract page-1.png - -l chi_sim`, and convert the text")
         }
         let layout = LayoutText(pages: pages)
-        var document = TextReader.read(text: layout.text)
+        var document = try TextReader.read(text: layout.text, limits: limits)
         document.format = .pdf
         document.blocks = document.blocks.map { locate($0, in: layout) }
         document.diagnostics = document.diagnostics.compactMap { d in

@@ -10,9 +10,12 @@ import GXTemplate
 /// read by OCR is flagged `uncertain`, and a row whose values could not be placed lists its
 /// possible readings. The report layer settles them with the template's equations.
 public enum TextReader {
-    public static func read(_ bytes: [UInt8], limits: TextLimits = .init()) throws -> Document {
+    /// Honours the `ReadLimits` every adapter shares: input size, lines and line length (checked
+    /// on the bytes, before anything is decoded or split), the tokens of one table region, and the
+    /// document's deadline (polled as lines are split, tables tokenised and rows aligned).
+    public static func read(_ bytes: [UInt8], limits: ReadLimits = .standard) throws -> Document {
         let (text, encoding) = try TextDecoder.decode(bytes, limits: limits)
-        var document = read(text: text, placement: .solver)
+        var document = try read(text: text, placement: .solver, limits: limits)
         if encoding == .gb18030 || encoding == .utf16BE || encoding == .utf16LE {
             document.diagnostics.insert(Diagnostic(code: "GX-I-ENCODING", severity: .info,
                 message: "the text was decoded as \(encoding.rawValue)", messageZh: "文本按 \(encoding.rawValue) 解码"), at: 0)
@@ -30,18 +33,25 @@ public enum TextReader {
         case layout
     }
 
-    public static func read(text: String, placement: Placement = .layout) -> Document {
+    public static func read(text: String, placement: Placement = .layout, limits: ReadLimits = .standard) throws -> Document {
+        let budget = TextBudget(limits)
+        try budget.check("decoding")
         let lines = LineSplitter.split(text)
+        try budget.check("splitting lines")
         let profile = LayoutDetector.detect(lines)
         let headings = RegionFinder.headings(lines)
         let regions = RegionFinder.find(lines, headings: headings)
+        try budget.check("finding the tables")
 
         // Read every table as clean text first; if any looks like OCR, read them all as OCR.
-        var built = regions.map { StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: false, solver: placement == .solver) }
+        var built = try regions.map { try StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: false,
+                                                                      solver: placement == .solver, budget: budget) }
         let ocr = built.contains { $0.ocrSignals }
         if ocr {
-            built = regions.map { StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: true, solver: placement == .solver) }
+            built = try regions.map { try StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: true,
+                                                                      solver: placement == .solver, budget: budget) }
         }
+        try budget.check("reading the tables")
 
         var blocks: [Block] = []
         var diagnostics: [Diagnostic] = [Diagnostic(code: "GX-I-TEXT-LAYOUT", severity: .info,

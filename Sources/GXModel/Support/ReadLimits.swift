@@ -25,6 +25,12 @@ public struct ReadLimits: Sendable {
     /// Lines of a text input. A report, even as OCR output one cell per line, has a few thousand;
     /// counted before the text is split, so four million short lines cost one pass, not gigabytes.
     public var maxTextLines: Int = 20_000
+    /// Bytes of one text line (a report's longest paragraph is a few KB).
+    public var maxTextLineBytes: Int = 1 << 20
+    /// Tokens (fields between column gaps, cells) of one table region of a text. A report's table 三
+    /// is a few hundred, OCR debris included; the aligner's and solver's work grows with rows ×
+    /// tokens, so a region is cut at the last whole line within this (`GX-W-REGION-CUT`).
+    public var maxTextTableTokens: Int = 20_000
     /// PDF pages (reports run to 10–40), indirect objects declared in the file, and characters poppler
     /// finds on one page (a dense A4 page holds about 3,000).
     public var maxPDFPages: Int = 1_000

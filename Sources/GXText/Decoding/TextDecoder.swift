@@ -5,22 +5,19 @@ import Darwin
 #endif
 import GXModel
 
-/// Limits a text input must stay within.
-public struct TextLimits: Sendable {
-    /// The longest line accepted, in bytes. A report's longest paragraph is a few KB.
-    public var maxLineBytes: Int = 1 << 20
-    public init() {}
-}
-
 /// Bytes → text. Detects rather than guesses: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise the
 /// bytes must be valid UTF-8, or else valid GB18030 (which includes GBK and GB2312) that reads as
 /// Chinese text. Anything else — binary, NUL-heavy data, a broken encoding — is GX-E-ENCODING.
 public enum TextDecoder {
     public enum Encoding: String, Sendable { case utf8 = "UTF-8", utf8BOM = "UTF-8 (BOM)", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE", gb18030 = "GB18030" }
 
-    public static func decode(_ bytes: [UInt8], limits: TextLimits = .init()) throws -> (text: String, encoding: Encoding) {
+    public static func decode(_ bytes: [UInt8], limits: ReadLimits = .standard) throws -> (text: String, encoding: Encoding) {
         guard !bytes.isEmpty else { throw GXError(.empty, "the input is empty", hint: "check that the upload completed") }
-        try checkLineLengths(bytes, limits: limits)
+        guard bytes.count <= limits.maxInputBytes else {
+            throw GXError(.limit, "input is \(bytes.count) bytes, over the \(limits.maxInputBytes)-byte limit")
+        }
+        try checkLineCount(bytes, limit: limits.maxTextLines)
+        try checkLineLengths(bytes, limit: limits.maxTextLineBytes)
         let decoded: (String, Encoding)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let s = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
@@ -49,19 +46,43 @@ public enum TextDecoder {
         return decoded
     }
 
+    /// Line ends (LF, CR LF, or CR alone — the line splitter's three) counted before anything is
+    /// split or decoded, so a million short lines cost one pass, not gigabytes. In UTF-16 a zero
+    /// byte stands beside each; a stray 0x0A or 0x0D byte of another character only over-counts.
+    static func checkLineCount(_ bytes: [UInt8], limit: Int) throws {
+        var lines = 0
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            for i in 0..<n {
+                let b = buf[i]
+                if b == 0x0A { lines += 1; continue }
+                guard b == 0x0D else { continue }
+                // CR alone ends a line; CR LF (also as UTF-16, a zero byte between) is one line end.
+                if i + 1 < n, buf[i + 1] == 0x0A || (buf[i + 1] == 0 && i + 2 < n && buf[i + 2] == 0x0A) { continue }
+                lines += 1
+            }
+        }
+        if lines > limit {
+            throw GXError(.limit, "the text has \(lines) lines, over the \(limit)-line limit",
+                          hint: "a report has a few thousand lines, even as OCR output; --max-text-lines raises the limit")
+        }
+    }
+
     /// A line longer than the limit is refused before anything is decoded.
-    static func checkLineLengths(_ bytes: [UInt8], limits: TextLimits) throws {
+    static func checkLineLengths(_ bytes: [UInt8], limit: Int) throws {
         var run = 0
         var line = 1
-        for b in bytes {
-            if b == 0x0A || b == 0x0D {
-                run = 0
-                if b == 0x0A { line += 1 }
-            } else {
-                run += 1
-                if run > limits.maxLineBytes {
-                    throw GXError(.limit, "line \(line) is longer than \(limits.maxLineBytes) bytes",
-                                  location: SourceLocation(line: line), hint: "this is not a report's text")
+        try bytes.withUnsafeBufferPointer { buf in
+            for b in buf {
+                if b == 0x0A || b == 0x0D {
+                    run = 0
+                    if b == 0x0A { line += 1 }
+                } else {
+                    run += 1
+                    if run > limit {
+                        throw GXError(.limit, "line \(line) is longer than \(limit) bytes",
+                                      location: SourceLocation(line: line), hint: "this is not a report's text")
+                    }
                 }
             }
         }

@@ -25,22 +25,40 @@ struct Token {
 /// Splits table lines into tokens according to the layout. Each line is indexed once (`Glyphs`);
 /// fields and tokens are ranges of its Character offsets.
 enum Tokenizer {
-    static func tokens(_ lines: [TextLine], range: Range<Int>, format: LineFormat, ocr: Bool) -> [Token] {
+    /// The tokens of `range`, and the line where the region was cut when its tokens would pass
+    /// `budget.maxTableTokens` (the cut falls before the first line that does not fit whole; the
+    /// lines from there on are not the table's).
+    static func tokens(_ lines: [TextLine], range: Range<Int>, format: LineFormat, ocr: Bool,
+                       budget: TextBudget) throws -> (tokens: [Token], cut: Int?) {
         var out: [Token] = []
+        var cut: Int?
+        let cap = budget.maxTableTokens
+        /// Whether line i's tokens (appended from `lineStart`) still fit; if not, they are taken back.
+        func fits(_ i: Int, from lineStart: Int) -> Bool {
+            guard out.count > cap else { return true }
+            out.removeSubrange(lineStart...)
+            cut = i
+            return false
+        }
         switch format {
         case .cellPerLine:
             var rowBreak = true
             var blankRun = 0
-            for i in range {
+            lines: for i in range {
+                if (i - range.lowerBound) & 255 == 255 { try budget.check("tokenising a table") }
                 let line = lines[i]
                 if line.isFooter { continue }
                 if line.isBlank { blankRun += 1; rowBreak = true; continue }
+                let lineStart = out.count
                 if line.startsWithTab {
                     let glyphs = Glyphs(line)
-                    for piece in fields(glyphs, from: 1, separators: .tabs) {
+                    let pieces = fields(glyphs, from: 1, separators: .tabs)
+                    guard lineStart + pieces.count <= cap else { cut = i; break lines }
+                    for piece in pieces {
                         out.append(contentsOf: classify(piece, in: glyphs, line: i, lines: lines, rowStart: rowBreak, ocr: ocr,
-                                                        allowEmpty: true))
+                                                        allowEmpty: true, maxParts: cap))
                         rowBreak = false
+                        guard fits(i, from: lineStart) else { break lines }
                     }
                 } else if !out.isEmpty, blankRun <= 1 {
                     // A cell's text continuing on a line of its own (a wrapped label, `结果` / `维持`).
@@ -52,31 +70,39 @@ enum Tokenizer {
                     rowBreak = false
                 } else {
                     let glyphs = Glyphs(line)
-                    for piece in fields(glyphs, from: 0, separators: .spaces) {
+                    let pieces = fields(glyphs, from: 0, separators: .spaces)
+                    guard lineStart + pieces.count <= cap else { cut = i; break lines }
+                    for piece in pieces {
                         out.append(contentsOf: classify(piece, in: glyphs, line: i, lines: lines, rowStart: rowBreak, ocr: ocr,
-                                                        allowEmpty: false))
+                                                        allowEmpty: false, maxParts: cap))
                         rowBreak = false
+                        guard fits(i, from: lineStart) else { break lines }
                     }
                 }
                 blankRun = 0
             }
         case .tabRows, .spaced:
-            for i in range {
+            lines: for i in range {
+                if (i - range.lowerBound) & 255 == 255 { try budget.check("tokenising a table") }
                 let line = lines[i]
                 if line.isFooter || line.isBlank { continue }
                 let separators: Separators = line.hasTab ? .tabs : (ocr ? .spacesAndBars : .spaces)
                 let glyphs = Glyphs(line)
+                let pieces = fields(glyphs, from: 0, separators: separators)
+                let lineStart = out.count
+                guard lineStart + pieces.count <= cap else { cut = i; break lines }
                 var first = true
-                for piece in fields(glyphs, from: 0, separators: separators) {
+                for piece in pieces {
                     let made = classify(piece, in: glyphs, line: i, lines: lines, rowStart: first, ocr: ocr,
-                                        allowEmpty: separators == .tabs)
+                                        allowEmpty: separators == .tabs, maxParts: cap)
                     if !made.isEmpty { first = false }
                     out.append(contentsOf: made)
+                    guard fits(i, from: lineStart) else { break lines }
                 }
             }
         }
-        attachBookmarks(&out, lines: lines, range: range)
-        return out
+        attachBookmarks(&out, lines: lines, range: range.lowerBound..<(cut ?? range.upperBound))
+        return (out, cut)
     }
 
     enum Separators { case tabs, spaces, spacesAndBars }
@@ -135,7 +161,7 @@ enum Tokenizer {
 
     /// One field → tokens: a run of numbers separated by single spaces (`0 0 0`) gives one value each.
     static func classify(_ field: Range<Int>, in g: Glyphs, line: Int, lines: [TextLine], rowStart: Bool, ocr: Bool,
-                         allowEmpty: Bool) -> [Token] {
+                         allowEmpty: Bool, maxParts: Int = 20_000) -> [Token] {
         let l = lines[line]
         func make(_ r: Range<Int>, _ t: String, _ kind: Token.Kind, _ value: String, _ substituted: Bool, _ first: Bool) -> Token {
             let x = Double(g.widthBefore[r.lowerBound]) + Double(g.width(r)) / 2
@@ -154,7 +180,8 @@ enum Tokenizer {
             }
         }
         if let s = start { parts.append(s..<field.upperBound) }
-        if parts.count > 1 {
+        // A run of more numbers than a table region may hold is not a row of cells.
+        if parts.count > 1, parts.count <= maxParts {
             var values: [(text: String, value: String, substituted: Bool)] = []
             for part in parts {
                 let t = g.string(part)
@@ -176,11 +203,24 @@ enum Tokenizer {
     }
 
     /// Each bookmark goes to the first token at or after it on its line, else the next token.
+    /// Tokens come in line order and a line's bookmarks in offset order, so one pass serves them all.
     static func attachBookmarks(_ tokens: inout [Token], lines: [TextLine], range: Range<Int>) {
+        var k = 0
+        var endOfK: Int?   // tokens[k]'s end offset, counted once (a token's text may be long)
         for i in range {
             for mark in lines[i].bookmarks {
                 let marker = BookmarkMarker(name: mark.name, offset: 0, source: lines[i].location(at: mark.offset))
-                if let k = tokens.firstIndex(where: { ($0.line == i && $0.offset + $0.text.count > mark.offset) || $0.line > i }) {
+                while k < tokens.count {
+                    if tokens[k].line > i { break }
+                    if tokens[k].line == i {
+                        let end = endOfK ?? tokens[k].offset + tokens[k].text.count
+                        endOfK = end
+                        if end > mark.offset { break }
+                    }
+                    k += 1
+                    endOfK = nil
+                }
+                if k < tokens.count {
                     tokens[k].bookmarks.append(marker)
                 } else if !tokens.isEmpty {
                     tokens[tokens.count - 1].bookmarks.append(marker)

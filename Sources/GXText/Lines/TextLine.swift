@@ -13,7 +13,9 @@ struct TextLine {
     /// A form feed stood just before this line (pdftotext's page break).
     var pageBreakBefore: Bool
     /// Offsets (in Characters of `text`) where markers were removed, with the removed length.
-    var removed: [(offset: Int, length: Int)]
+    /// In offset order; `removedBefore[k]` is the length removed by markers `0..<k`.
+    let removed: [(offset: Int, length: Int)]
+    private let removedBefore: [Int]
     /// A page footer (`- 1 -`, `— 4 —`, `第 2 页 共 5 页`): never content.
     var isFooter: Bool = false
     /// Every Character of `text` is a single Unicode scalar (see `Scalars.standsAlone`), so the
@@ -33,6 +35,13 @@ struct TextLine {
         self.bookmarks = bookmarks
         self.pageBreakBefore = pageBreakBefore
         self.removed = removed
+        var sums: [Int] = []   // most lines carry no marker: no allocation for them
+        if !removed.isEmpty {
+            sums.reserveCapacity(removed.count + 1)
+            sums.append(0)
+            for r in removed { sums.append(sums[sums.count - 1] + r.length) }
+        }
+        removedBefore = sums
         // One pass over the scalars for all three.
         var simple = true, spaces = true, tab = false
         for u in text.unicodeScalars {
@@ -49,10 +58,15 @@ struct TextLine {
     var startsWithTab: Bool { text.utf8.first == 0x09 }
 
     /// The 1-based input column of the character at `offset` of `text`.
+    /// Markers at or before `offset` are found by binary search: a line may carry thousands.
     func column(at offset: Int) -> Int {
-        var shift = 0
-        for r in removed where r.offset <= offset { shift += r.length }
-        return startColumn + offset + shift
+        guard !removed.isEmpty else { return startColumn + offset }
+        var lo = 0, hi = removed.count   // first marker after offset
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if removed[mid].offset <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return startColumn + offset + removedBefore[lo]
     }
 
     func location(at offset: Int) -> SourceLocation {

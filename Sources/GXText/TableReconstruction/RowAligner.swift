@@ -49,8 +49,10 @@ enum RowAligner {
     static let threshold = 0.5
 
     /// `tokenKeys` are the tokens' `LabelScore.key`s (those of text tokens are read).
+    /// Its score matrices are rows × label tokens: the tokenizer keeps a region within
+    /// `ReadLimits.maxTextTableTokens`, so they stay bounded whatever the text.
     static func align(_ tokens: [Token], keys tokenKeys: [[UInt32]], excluded: Set<Int>, plans prepared: RowPlans,
-                      format: LineFormat, ocr: Bool, lines: [TextLine]) -> Alignment {
+                      format: LineFormat, ocr: Bool, lines: [TextLine], budget: TextBudget) throws -> Alignment {
         let plans = prepared.rows
         let candidates = tokens.indices.filter { tokens[$0].kind == .text && !excluded.contains($0) }
         let keys = candidates.map { tokenKeys[$0] }
@@ -60,6 +62,7 @@ enum RowAligner {
         var score = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
         var span = [[Int]](repeating: [Int](repeating: 1, count: m), count: n)
         for c in 0..<m where !keys[c].isEmpty {
+            if c & 1023 == 1023 { try budget.check("aligning a table's rows") }
             // Window w is candidates c..<ends[w], of lengths[w] characters.
             var ends = [c + 1], lengths = [keys[c].count]
             var k = c + 1

@@ -13,8 +13,9 @@ struct BuiltTable {
 }
 
 enum StandardTableBuilder {
-    static func build(_ region: Region, lines: [TextLine], format: LineFormat, ocr: Bool, solver: Bool = true) -> BuiltTable {
-        var tokens = Tokenizer.tokens(lines, range: region.start..<region.end, format: format, ocr: ocr)
+    static func build(_ region: Region, lines: [TextLine], format: LineFormat, ocr: Bool, solver: Bool = true,
+                      budget: TextBudget) throws -> BuiltTable {
+        var (tokens, cut) = try Tokenizer.tokens(lines, range: region.start..<region.end, format: format, ocr: ocr, budget: budget)
         // Label keys of the text tokens, worked out once for the header and both variants' alignments.
         var keys = tokens.map { $0.kind == .text ? LabelScore.key($0.text) : [] }
         var headerExcluded = region.key == .requests ? headerTokens(tokens, keys: keys) : []
@@ -31,9 +32,9 @@ enum StandardTableBuilder {
         case .requests:
             let excluded = headerExcluded
             let variants: [TemplateVariant] = [.v2021, .v2019]
-            let alignments = variants.map { v in
-                RowAligner.align(tokens, keys: keys, excluded: excluded, plans: .of(.requests, v), format: format, ocr: ocr,
-                                 lines: lines)
+            let alignments = try variants.map { v in
+                try RowAligner.align(tokens, keys: keys, excluded: excluded, plans: .of(.requests, v), format: format, ocr: ocr,
+                                     lines: lines, budget: budget)
             }
             // 2019 prints （六）其他处理 as one data row; 2021 splits it into three long, distinctive labels.
             func found(_ a: Alignment, _ key: String) -> Bool { a.rows.contains { $0.plan.key == key && !$0.labelTokens.isEmpty } }
@@ -54,9 +55,9 @@ enum StandardTableBuilder {
             result.diagnostics += notes(alignment, table: "三", format: format, ocr: ocr, source: source) + gate
         case .activeDisclosure:
             let variants: [TemplateVariant] = [.v2021, .v2019]
-            let alignments = variants.map { v in
-                RowAligner.align(tokens, keys: keys, excluded: [], plans: .of(.activeDisclosure, v), format: format, ocr: ocr,
-                                 lines: lines)
+            let alignments = try variants.map { v in
+                try RowAligner.align(tokens, keys: keys, excluded: [], plans: .of(.activeDisclosure, v), format: format, ocr: ocr,
+                                     lines: lines, budget: budget)
             }
             func quality(_ a: Alignment) -> Double { a.score - Double(a.mismatches) }
             let pick = quality(alignments[1]) > quality(alignments[0]) + 0.5 ? 1 : 0
@@ -86,6 +87,13 @@ enum StandardTableBuilder {
             result.diagnostics += gate
         }
         result.lastLine = max(result.lastLine, region.start)
+        if let cut {
+            let name = ["active_disclosure": "二", "requests": "三", "review_litigation": "四"][region.key.rawValue] ?? region.key.rawValue
+            result.diagnostics.append(Diagnostic(code: "GX-W-REGION-CUT", severity: .warning,
+                message: "table \(name): its region holds more than \(budget.maxTableTokens) tokens; read up to line \(lines[cut].number), the rest as prose",
+                messageZh: "表\(name)：表格区域超过 \(budget.maxTableTokens) 个片段，只读取到第 \(lines[cut].number) 行",
+                source: lines[cut].location(at: 0)))
+        }
         return result
     }
 

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import GXModel
+import GXTestSupport
+@testable import GXText
+
+/// The text path under the `ReadLimits` every adapter shares (issue 15 §4): hostile text ends in a
+/// coded error or a bounded result, never in gigabytes of rows × tokens matrices. No timing is
+/// asserted, only outcomes; the large inputs are refused by checks on the bytes before anything is
+/// split, so they stay cheap under ASan too.
+@Suite struct TextLimitTests {
+    func code(_ bytes: [UInt8], limits: ReadLimits = .standard) -> GXErrorCode? {
+        do {
+            _ = try TextReader.read(bytes, limits: limits)
+            return nil
+        } catch let error as GXError {
+            return error.code
+        } catch {
+            Issue.record("untyped error \(error)")
+            return nil
+        }
+    }
+
+    static let header = Array("三、收到和处理政府信息公开申请情况\n申请人情况  自然人  法人或其他组织  总计\n".utf8)
+
+    @Test func sixtyFourMegabytesOfDigitsOnOneLineIsALimitError() {
+        // Exactly the input ceiling: not refused for its size, but for its line.
+        let bytes = [UInt8](repeating: 0x37, count: ReadLimits.standard.maxInputBytes)
+        #expect(code(bytes) == .limit)
+    }
+
+    @Test func sixtyFourMegabytesOfDigitLinesIsALimitError() {
+        // 100 digits a line: 660,000 lines, over the line limit; counted on the bytes.
+        var bytes = [UInt8](repeating: 0x31, count: ReadLimits.standard.maxInputBytes)
+        for i in stride(from: 100, to: bytes.count, by: 101) { bytes[i] = 0x0A }
+        #expect(code(bytes) == .limit)
+        // One byte over the input ceiling is refused for its size first.
+        #expect(code(bytes + [0x31]) == .limit)
+    }
+
+    @Test func aMillionShortLinesIsALimitError() throws {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(2_000_000)
+        for i in 0..<1_000_000 { bytes.append(0x30 + UInt8(i % 10)); bytes.append(0x0A) }
+        #expect(code(bytes) == .limit)
+        var cr = Self.header
+        for _ in 0..<1_000_000 { cr += [0x31, 0x0D] }
+        #expect(code(cr) == .limit, "CR-only line ends count too, after LF ones")
+        // CR LF is one line end, in UTF-8 and in UTF-16: 15,000 such lines are within the limit.
+        let crlf = String(repeating: "一、总体情况\r\n", count: 15_000)
+        #expect(try TextDecoder.decode(Array(crlf.utf8)).encoding == .utf8)
+        let utf16: [UInt8] = [0xFF, 0xFE] + crlf.utf16.flatMap { u -> [UInt8] in [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        #expect(try TextDecoder.decode(utf16).encoding == .utf16LE)
+    }
+
+    @Test func aTableRegionOfDigitsIsCutAtTheTokenLimit() throws {
+        // Table 三's header, then 300 lines of 400 single-spaced digits: 120,000 numbers in one
+        // region. The region is cut at the last whole line within the limit; nothing is refused,
+        // no cell gets a value (no line of 400 numbers is a row of the template).
+        var text = Self.header
+        let row = Array(String(repeating: "1 ", count: 400).utf8) + [0x0A]
+        for _ in 0..<300 { text += row }
+        let document = try TextReader.read(text)
+        let cut = document.diagnostics.filter { $0.code == "GX-W-REGION-CUT" }
+        #expect(cut.count == 1)
+        // The region opens at the header line (line 2, four tokens): 49 digit lines fit, line 52 does not.
+        #expect(cut.first?.source?.line == 52, "cut before the first line that does not fit")
+        let values = document.tables.flatMap(\.cells).filter { $0.row >= 3 && !$0.text.isEmpty && $0.text.allSatisfy(\.isNumber) }
+        #expect(values.isEmpty, "\(values.count) cells hold a number")
+    }
+
+    @Test func oneFieldOfMoreNumbersThanTheLimitIsText() throws {
+        // One line of 100,000 numbers: one field, never 100,000 tokens.
+        var limits = ReadLimits.standard
+        limits.maxTextTableTokens = 1_000
+        let text = Self.header + Array(String(repeating: "2 ", count: 100_000).utf8) + [0x0A]
+        let document = try TextReader.read(text, limits: limits)
+        #expect(!document.diagnostics.contains { $0.code == "GX-W-REGION-CUT" })
+        #expect(document.tables.count == 1)
+        #expect(!document.tables.flatMap(\.cells).contains { $0.row >= 3 && $0.text == "2" })
+    }
+
+    @Test func aLineOfBarsInsideATableIsReadAsNothing() throws {
+        // A pdftotext reading with one line of 10⁵ `|` inside table 三 (OCR reads `|` as a rule).
+        let url = Fixtures.root.appendingPathComponent("text/pdftotext/seed003-word.layout.txt")
+        let original = try String(contentsOf: url, encoding: .utf8)
+        var lines = original.components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex { $0.contains("本年新收") })
+        lines.insert(String(repeating: "|", count: 100_000), at: at + 1)
+        let hostile = try TextReader.read(Array(lines.joined(separator: "\n").utf8))
+        let clean = try TextReader.read(Array(original.utf8))
+        #expect(hostile.tables.count == clean.tables.count)
+        // Whatever the bars cost the reading, no cell holds a number the clean reading does not.
+        let cleanCells = Dictionary(clean.tables.enumerated().flatMap { t, table in table.cells.map { ("\(t).\($0.row).\($0.column)", $0.text) } },
+                                    uniquingKeysWith: { a, _ in a })
+        for (t, table) in hostile.tables.enumerated() {
+            for cell in table.cells where !cell.text.isEmpty && cell.text.allSatisfy(\.isNumber) {
+                #expect(cleanCells["\(t).\(cell.row).\(cell.column)"] == cell.text, "table \(t) r\(cell.row) c\(cell.column) = \(cell.text)")
+            }
+        }
+        // As a line of its own text, outside any table, 10⁵ bars are one paragraph.
+        let prose = try TextReader.read(Array(("一、总体情况\n" + String(repeating: "|", count: 100_000) + "\n").utf8))
+        #expect(prose.tables.isEmpty)
+    }
+
+    @Test func thePassedDeadlineIsALimitError() throws {
+        let url = Fixtures.root.appendingPathComponent("text/pdftotext/seed003-word.layout.txt")
+        let bytes = try Fixtures.bytes(url)
+        var limits = ReadLimits.standard
+        limits.deadline = ContinuousClock.now - .seconds(1)
+        #expect(code(bytes, limits: limits) == .limit)
+        limits.deadline = ContinuousClock.now + .seconds(3600)
+        #expect(code(bytes, limits: limits) == nil)
+    }
+
+    @Test func bookmarksByTheThousandCostOnePass() throws {
+        // 3,000 markers on one table line: each token finds its column by binary search, each
+        // marker its token in one forward pass. Every marker is kept, on a cell.
+        var line = "本年新收"
+        for _ in 0..<3_000 { line += "[bookmark: _Hlk1]0  " }
+        let document = try TextReader.read(Array((String(decoding: Self.header, as: UTF8.self) + line + "\n").utf8))
+        #expect(!document.diagnostics.contains { $0.code == "GX-W-REGION-CUT" })
+        let marks = document.tables.flatMap(\.cells).reduce(0) { $0 + $1.bookmarks.count }
+        #expect(marks == 3_000)
+    }
+}
+
+extension Document {
+    /// The document's top-level tables, in order.
+    var tables: [Table] {
+        blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+    }
+}
