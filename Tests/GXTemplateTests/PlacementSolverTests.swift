@@ -114,11 +114,51 @@ import GXModel
         let tokens = [Self.label("行政", line: 5), Self.number("7", line: 6), Self.label("规范性文件", line: 7)]
         let support = PlacementSolver.lineSupport(tokens: tokens, spec: Template.spec(.activeDisclosure, .v2021))
         // `规范性文件` names only normative_documents; `行政` names several rows and says nothing.
-        #expect(!support(1, Self.t2("normative_documents", "issued")))
-        let raw = [Self.label("2.行政规范", line: 5), Self.label("性文件", line: 6), Self.number("7", line: 7), Self.label("行政许可", line: 8)]
+        #expect(!support.beside(1, Self.t2("normative_documents", "issued")))
+        let raw = [Self.label("2.行政规范", line: 5), Self.label("性文件", line: 6), Self.number("7", line: 7), Self.number("0", line: 7),
+                   Self.number("1", line: 7), Self.label("行政许可", line: 8)]
         let rawSupport = PlacementSolver.lineSupport(tokens: raw, spec: Template.spec(.activeDisclosure, .v2021))
-        #expect(rawSupport(2, Self.t2("normative_documents", "issued")))
-        #expect(!rawSupport(2, Self.t2("licensing", "decisions")))
+        for t in 2...4 { #expect(rawSupport.beside(t, Self.t2("normative_documents", "issued"))) }
+        #expect(!rawSupport.beside(4, Self.t2("licensing", "decisions")))
+        #expect(!rawSupport.sameLine(2, Self.t2("normative_documents", "issued")), "`性文件` is on the line above")
+    }
+
+    @Test func aLoneNumberBetweenTwoWholeLabelsBelongsToNeither() {
+        // Plain pdftotext prints a table's values before their labels as often as after them:
+        // `行政处罚 / 0 / 行政强制` is penalty's 0 or coercion's.
+        let tokens = [Self.label("行政处罚", line: 5), Self.number("0", line: 6), Self.label("行政强制", line: 7)]
+        let support = PlacementSolver.lineSupport(tokens: tokens, spec: Template.spec(.activeDisclosure, .v2021))
+        #expect(!support.beside(1, Self.t2("penalty", "decisions")))
+        #expect(!support.beside(1, Self.t2("coercion", "decisions")))
+        // Followed by text that names no row, it is penalty's.
+        let before = [Self.label("行政处罚", line: 5), Self.number("0", line: 6), Self.label("第二十条第（八）项", line: 7)]
+        #expect(PlacementSolver.lineSupport(tokens: before, spec: Template.spec(.activeDisclosure, .v2021)).beside(1, Self.t2("penalty", "decisions")))
+    }
+
+    @Test func aBlockWithARowThatDoesNotFitKeepsOnlyValuesOnTheirLabelsLine() {
+        // Table 二's first block in plain pdftotext: `规章 / 3 / 行政规范性文件 / 0 / 2 / 7` — five numbers
+        // for six cells (a blank), in column order. The reader fits 0 2 7 to 行政规范性文件, but its
+        // block's other row did not fit: nothing says which cell is blank, so none is kept.
+        let tokens = [Self.label("规章", line: 1), Self.number("3", line: 2), Self.label("行政规范性文件", line: 3),
+                      Self.number("0", line: 4), Self.number("2", line: 5), Self.number("7", line: 6), Self.label("行政许可", line: 7),
+                      Self.number("6", line: 8)]
+        let cells: [CellPath: Int?] = [Self.t2("normative_documents", "issued"): 3, Self.t2("normative_documents", "repealed"): 4,
+                                       Self.t2("normative_documents", "in_force"): 5]
+        let reading = PlacementReading(name: "row labels", cells: cells, misfitRows: ["regulations"])
+        let p = PlacementSolver.solve(tokens: tokens, table: .activeDisclosure, variant: .v2021, proposed: [reading])
+        for c in ["issued", "repealed"] {
+            #expect(abstained(p, Self.t2("normative_documents", c))?.contains("row regulations of the same block") == true)
+        }
+        // 7, alone on its line before `行政许可`, may be licensing's: no row's label supports it.
+        #expect(abstained(p, Self.t2("normative_documents", "in_force"))?.contains("no label of row") == true)
+        // The same values on their label's line (pdftotext -layout) stay.
+        let layout = [Self.label("规章", line: 1), Self.number("3", line: 1), Self.number("2", line: 1),
+                      Self.label("行政规范性文件", line: 2), Self.number("0", line: 2), Self.number("7", line: 2), Self.number("6", line: 2)]
+        let onLine: [CellPath: Int?] = [Self.t2("normative_documents", "issued"): 4, Self.t2("normative_documents", "repealed"): 5,
+                                        Self.t2("normative_documents", "in_force"): 6]
+        let q = PlacementSolver.solve(tokens: layout, table: .activeDisclosure, variant: .v2021,
+                                      proposed: [PlacementReading(name: "row labels", cells: onLine, misfitRows: ["regulations"])])
+        #expect(text(q, Self.t2("normative_documents", "repealed"), layout) == "7")
     }
 
     // MARK: Glued digits

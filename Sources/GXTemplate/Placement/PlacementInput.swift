@@ -41,12 +41,17 @@ public struct PlacementReading: Sendable {
     /// Every number of the table placed, once each, in the template's order of some kind: when no
     /// equation fails, such a reading is evidence enough for values whose row label is not beside them.
     public var complete: Bool
+    /// Rows whose printed count of numbers did not fit their cells, placed or not (a blank, a lost
+    /// value, or numbers of the rows around them read in another order).
+    public var misfitRows: Set<String>
 
-    public init(name: String, cells: [CellPath: Int?], unfitted: [UnfittedRow] = [], complete: Bool = false) {
+    public init(name: String, cells: [CellPath: Int?], unfitted: [UnfittedRow] = [], complete: Bool = false,
+                misfitRows: Set<String> = []) {
         self.name = name
         self.cells = cells
         self.unfitted = unfitted
         self.complete = complete
+        self.misfitRows = misfitRows
     }
 }
 

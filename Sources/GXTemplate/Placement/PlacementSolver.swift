@@ -47,7 +47,7 @@ public enum PlacementSolver {
         let support = lineSupport(tokens: tokens, spec: spec)
         let scored = readings.map { r -> (PlacementReading, Score) in
             var s = score(r, tokens: tokens, equations: equations)
-            s.besideLabel = r.cells.reduce(0) { n, e in n + ((e.value).map { support($0, e.key) ? 1 : 0 } ?? 0) }
+            s.besideLabel = r.cells.reduce(0) { n, e in n + ((e.value).map { support.beside($0, e.key) ? 1 : 0 } ?? 0) }
             return (r, s)
         }
         let best = scored.min { a, b in
@@ -66,7 +66,7 @@ public enum PlacementSolver {
         var unfittedUnsupported = 0
         for row in best.0.unfitted {
             guard let first = row.paths.first else { continue }
-            if !row.tokens.contains(where: { support($0, first) }) {
+            if !row.tokens.contains(where: { support.beside($0, first) }) {
                 for p in row.paths { repairs[p] = .abstain("the row printed \(row.tokens.count) value(s) for \(row.paths.count) cells and no label of row \(first.row) stands beside them") }
                 unfittedUnsupported += row.paths.count
             } else if let parts = split(row, tokens: tokens, equations: equations, known: values, limit: limits.maxSplits) {
@@ -120,10 +120,25 @@ public enum PlacementSolver {
         let complete = best.0.complete && best.1.held > best.1.failed
         var unsupported = 0
         for p in allPaths where placement.decisions[p] == nil && !complete {
-            guard case .some(.some(let t)) = values[p], !support(t, p) else { continue }
+            guard case .some(.some(let t)) = values[p], !support.beside(t, p) else { continue }
             placement.decisions[p] = .abstain("no label of row \(p.row) stands beside the value \(tokens[t].text) (line \(tokens[t].source.line)), and no complete reading confirms it")
             unsupported += 1
         }
+        // A row of a block (rows sharing their columns) printed more or fewer numbers than cells:
+        // the block has a blank or its numbers came in another order, and where no equation
+        // covers the cells nothing tells which. Its values stay only where they stand on a line
+        // with a label of their own row.
+        let covered = Set(equations.flatMap(\.paths))
+        var misfit = 0
+        for block in printedBlocks(spec) {
+            guard let row = block.first(where: { best.0.misfitRows.contains($0.row) })?.row else { continue }
+            for p in block where placement.decisions[p] == nil && !covered.contains(p) {
+                guard case .some(.some(let t)) = values[p], !support.sameLine(t, p) else { continue }
+                placement.decisions[p] = .abstain("row \(row) of the same block printed a number of values that does not fit its cells, and no label of row \(p.row) stands on the line of \(tokens[t].text) (line \(tokens[t].source.line))")
+                misfit += 1
+            }
+        }
+        unsupported += misfit
         // On a table with equations, a number no fully known equation confirms (a piece of a number
         // wrapped in a narrow column, a decimal point OCR invented) is not kept either.
         var unconfirmed = 0
@@ -256,9 +271,19 @@ public enum PlacementSolver {
     ///    or the reader matched it to that row, or
     ///  - the nearest naming pieces before and after it both name that row (a wrapped label around it), or
     ///  - the label text read since the previous number (in line and column order, pieces joined)
-    ///    ends with the row's whole label: the row was printed, then its numbers (`-raw`, wrapped labels).
+    ///    ends with the row's whole label: the row was printed, then its numbers (`-raw`, wrapped
+    ///    labels) — unless, in a cell no equation covers, the number stands alone on its line and
+    ///    the label text after it opens with another row's whole label: then it may as well be that
+    ///    row's, printed before it.
     /// Labels are compared by their Han characters only (numbering, brackets and line breaks differ).
-    static func lineSupport(tokens: [PlacementToken], spec: TableSpec) -> (Int, CellPath) -> Bool {
+    public struct Support {
+        /// The number stands beside its row's label (any of the ways above).
+        public var beside: (Int, CellPath) -> Bool
+        /// A label piece on the number's own line names its row.
+        public var sameLine: (Int, CellPath) -> Bool
+    }
+
+    static func lineSupport(tokens: [PlacementToken], spec: TableSpec) -> Support {
         let rowKeys = spec.rows.map { ($0.key, $0.labels.map { hanKey(LabelNormalizer.normalize($0)) }.filter { !$0.isEmpty }) }
         var onLine: [Int: [String]] = [:]
         var run: [Unicode.Scalar] = [], runLong: [Unicode.Scalar] = []
@@ -311,13 +336,41 @@ public enum PlacementSolver {
             if tokens[i].kind == .number { between[i].1 = named; continue }
             if let r = names(tokens[i]) { named = r }
         }
+        // The label text read after each number up to the next one (text order): when it opens
+        // with another row's whole label, the number may be that row's, printed before its label
+        // (plain pdftotext prints a table's values before its labels as often as after them).
+        // Only for a number alone on its line (numbers sharing a line are one row's, whatever label
+        // text follows them), and in cells no equation covers: where equations do, they check
+        // the reading (a row read one label off breaks the column sums at the group's ends).
+        let covered = Set(TemplateEquations.of(spec.table, spec.variant).flatMap(\.paths))
+        var numbersOnLine: [Int: Int] = [:]
+        for t in tokens where t.kind == .number && t.source.line > 0 { numbersOnLine[t.source.line, default: 0] += 1 }
+        var after = [String?](repeating: nil, count: tokens.count)
+        var ahead: [Unicode.Scalar] = []
+        for i in order.reversed() {
+            if tokens[i].kind == .number {
+                after[i] = String(String.UnicodeScalarView(ahead))
+                ahead = []
+                continue
+            }
+            ahead.insert(contentsOf: hanKey(LabelNormalizer.normalize(tokens[i].text)).unicodeScalars, at: 0)
+        }
         let labelsOf = Dictionary(rowKeys, uniquingKeysWith: { a, _ in a })
-        return { t, path in
-            if let pieces = onLine[tokens[t].source.line], pieces.contains(where: { rowNamed(by: $0) == path.row }) { return true }
+        func sameLine(_ t: Int, _ path: CellPath) -> Bool {
+            guard let pieces = onLine[tokens[t].source.line] else { return false }
+            return pieces.contains { rowNamed(by: $0) == path.row }
+        }
+        return Support(beside: { t, path in
+            if sameLine(t, path) { return true }
             if between[t].0 == path.row, between[t].1 == path.row { return true }
             guard let b = before[t], let labels = labelsOf[path.row] else { return false }
-            return labels.contains { b.all.hasSuffix($0) || b.long.hasSuffix($0) }
-        }
+            guard labels.contains(where: { b.all.hasSuffix($0) || b.long.hasSuffix($0) }) else { return false }
+            if !covered.contains(path), numbersOnLine[tokens[t].source.line, default: 0] <= 1, let a = after[t], !a.isEmpty,
+               rowKeys.contains(where: { $0.0 != path.row && $0.1.contains { !$0.isEmpty && a.hasPrefix($0) } }) {
+                return false
+            }
+            return true
+        }, sameLine: sameLine)
     }
 
     /// The Han characters of a label: what identifies it whatever numbering, brackets or breaks.

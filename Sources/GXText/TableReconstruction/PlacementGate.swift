@@ -35,7 +35,15 @@ enum PlacementGate {
         var cells: [CellPath: Int?] = [:]
         var unfitted: [UnfittedRow] = []
         var unfittedTokens: [Int: [Token]] = [:]
+        var misfit: Set<String> = []
         for (r, row) in rows.enumerated() where r < paths.count {
+            switch row.values {
+            case .readings: misfit.insert(paths[r].first?.row ?? "")
+            case .lost(let seen, _) where !seen.isEmpty: misfit.insert(paths[r].first?.row ?? "")
+            case .slots(let slots) where slots.contains(where: { $0 == nil }) && slots.contains(where: { $0 != nil }):
+                misfit.insert(paths[r].first?.row ?? "")   // placed under column centres: fewer values than cells
+            default: break
+            }
             if case .readings(let readings, _) = row.values, let first = readings.first {
                 let seen = first.compactMap { $0 }
                 unfitted.append(UnfittedRow(paths: paths[r], tokens: seen.compactMap { indexOf[place($0)] }))
@@ -53,7 +61,7 @@ enum PlacementGate {
             }
         }
         let outcome = PlacementSolver.solve(tokens: stream, table: key, variant: variant,
-                                            proposed: [PlacementReading(name: "row labels", cells: cells, unfitted: unfitted)])
+                                            proposed: [PlacementReading(name: "row labels", cells: cells, unfitted: unfitted, misfitRows: misfit)])
         var abstained: [String] = []
         for (r, row) in rows.enumerated() where r < paths.count {
             // A glued digit run the equations split one way only: handed on as the row's one reading,
