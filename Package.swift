@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "GXTemplateTests", dependencies: ["GXTemplate", "GXModel"]),
         .testTarget(name: "GXValidationTests", dependencies: ["GXValidation", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXDocxTests", dependencies: ["GXDocx", "GXModel", "CLibZip"]),
-        .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel"]),
+        .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel", "GXValidation", "GXTestSupport"]),
         .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXScanTests", dependencies: ["GXScan", "GXImaging", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXPDFTests", dependencies: ["GXPDF", "GXModel", "GXTestSupport"]),

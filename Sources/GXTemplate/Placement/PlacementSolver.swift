@@ -198,16 +198,23 @@ public enum PlacementSolver {
 
     // MARK: Readings the token order allows
 
-    /// Template rows as printed: table 四's three groups stand on one printed row.
+    /// Template rows as printed: table 四's three groups stand on one printed row. Rows of one
+    /// block share their columns and are printed under one header (table 二: one per item).
     static func printedBlocks(_ spec: TableSpec) -> [[CellPath]] {
         if spec.table == .reviewLitigation { return [] }
+        let byKey = Dictionary(spec.rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var blocks: [[RowSpec]] = []
-        for row in spec.rows {
-            let cols = (row.columns.isEmpty ? spec.columns : row.columns).map(\.key)
-            if let last = blocks.last?.last, (last.columns.isEmpty ? spec.columns : last.columns).map(\.key) == cols {
-                blocks[blocks.count - 1].append(row)
-            } else {
-                blocks.append([row])
+        for keys in TemplateLayout.printedBlocks(spec.table, spec.variant) {
+            let rows = keys.compactMap { byKey[$0] }
+            // Rows of one header share their columns; split where they do not (never in the template).
+            for row in rows {
+                let cols = (row.columns.isEmpty ? spec.columns : row.columns).map(\.key)
+                if let last = blocks.last?.last, rows.contains(where: { $0.key == last.key }),
+                   (last.columns.isEmpty ? spec.columns : last.columns).map(\.key) == cols {
+                    blocks[blocks.count - 1].append(row)
+                } else {
+                    blocks.append([row])
+                }
             }
         }
         return blocks.map { rows in
@@ -272,9 +279,10 @@ public enum PlacementSolver {
     ///  - the nearest naming pieces before and after it both name that row (a wrapped label around it), or
     ///  - the label text read since the previous number (in line and column order, pieces joined)
     ///    ends with the row's whole label: the row was printed, then its numbers (`-raw`, wrapped
-    ///    labels) — unless, in a cell no equation covers, the number stands alone on its line and
-    ///    the label text after it opens with another row's whole label: then it may as well be that
-    ///    row's, printed before it.
+    ///    labels) — unless, in a cell no equation covers, the number stands alone on its line, the
+    ///    label text after it opens with another row's whole label, and the text does not print
+    ///    every row's numbers after its label (counts that fit throughout): then it may as well be
+    ///    that row's, printed before it.
     /// Labels are compared by their Han characters only (numbering, brackets and line breaks differ).
     public struct Support {
         /// The number stands beside its row's label (any of the ways above).
@@ -355,6 +363,27 @@ public enum PlacementSolver {
             }
             ahead.insert(contentsOf: hanKey(LabelNormalizer.normalize(tokens[i].text)).unicodeScalars, at: 0)
         }
+        // Which way the text prints its rows: count the rows followed by exactly as many numbers as
+        // they have cells before the next row is named (labels first), and those preceded by as
+        // many since the previous one (labels after). Labels first is settled only when markedly
+        // more rows fit that way (blanks make a row fit neither).
+        var rowsNamed: [(row: String, numbersBefore: Int)] = []
+        var pending = 0
+        for i in order {
+            if tokens[i].kind == .number { pending += 1; continue }
+            guard let r = names(tokens[i]), r != rowsNamed.last?.row else { continue }
+            rowsNamed.append((r, pending))
+            pending = 0
+        }
+        let widthOf = Dictionary(spec.rows.map { ($0.key, ($0.columns.isEmpty ? spec.columns : $0.columns).count) },
+                                 uniquingKeysWith: { a, _ in a })
+        var firstFits = 0, afterFits = 0
+        for (k, event) in rowsNamed.enumerated() {
+            let following = k + 1 < rowsNamed.count ? rowsNamed[k + 1].numbersBefore : pending
+            if widthOf[event.row] == following { firstFits += 1 }
+            if widthOf[event.row] == event.numbersBefore { afterFits += 1 }
+        }
+        let labelsFirst = firstFits >= afterFits + 2
         let labelsOf = Dictionary(rowKeys, uniquingKeysWith: { a, _ in a })
         func sameLine(_ t: Int, _ path: CellPath) -> Bool {
             guard let pieces = onLine[tokens[t].source.line] else { return false }
@@ -365,7 +394,7 @@ public enum PlacementSolver {
             if between[t].0 == path.row, between[t].1 == path.row { return true }
             guard let b = before[t], let labels = labelsOf[path.row] else { return false }
             guard labels.contains(where: { b.all.hasSuffix($0) || b.long.hasSuffix($0) }) else { return false }
-            if !covered.contains(path), numbersOnLine[tokens[t].source.line, default: 0] <= 1, let a = after[t], !a.isEmpty,
+            if !labelsFirst, !covered.contains(path), numbersOnLine[tokens[t].source.line, default: 0] <= 1, let a = after[t], !a.isEmpty,
                rowKeys.contains(where: { $0.0 != path.row && $0.1.contains { !$0.isEmpty && a.hasPrefix($0) } }) {
                 return false
             }

@@ -61,6 +61,15 @@ public enum TemplateLayout {
         }
     }
 
+    /// Rows printed under one column header, as row keys: table 二 has one block per item of
+    /// 第二十条 (each with its own header and column positions); tables 三 and 四 one block.
+    public static func printedBlocks(_ table: StandardTableKey, _ variant: TemplateVariant) -> [[String]] {
+        switch table {
+        case .activeDisclosure: return (variant == .v2019 ? activeDisclosureBlocks2019 : activeDisclosureBlocks2021).map(\.rows)
+        case .requests, .reviewLitigation: return [Template.spec(table, variant).rows.map(\.key)]
+        }
+    }
+
     // MARK: printed labels
 
     static let activeDisclosureBlocks2021: [(block: String, rows: [String])] = [

@@ -5,6 +5,9 @@ struct RowPlan {
     /// Every label is at most three characters (`规章`, `其他`, `总计`): matched exactly, never fuzzily.
     var short: Bool
     var width: Int
+    /// Rows printed under one column header share a block (table 二 prints one per item, each
+    /// with its own column positions; table 三 is one block).
+    var block: Int = 0
 }
 
 /// What the text gave for one template row's data slots.
@@ -249,7 +252,7 @@ enum RowAligner {
             let clean = values.filter { $0.kind != .noise }
             let seen = values.map(\.text).joined(separator: " ")
             if !ocr, format == .spaced, clean.count < w, clean.count == values.count,
-               let placed = placeByColumn(clean, centers: centers[w]) {
+               let placed = placeByColumn(clean, centers: centers[plans[row].block]) {
                 rows[row].values = .slots(placed)
                 continue
             }
@@ -265,13 +268,14 @@ enum RowAligner {
         return Alignment(rows: rows, score: total, lastToken: lastToken, mismatches: mismatches, found: anchors.count)
     }
 
-    /// Mean display column of each slot over rows whose values fit, per row width.
+    /// Mean display column of each slot over rows whose values fit, per block of rows printed
+    /// under one column header (another block's columns stand elsewhere).
     static func slotCenters(_ rows: [AlignedRow], tokens: [Token]) -> [Int: [Double]] {
         var sums: [Int: [Double]] = [:], counts: [Int: Int] = [:]
         for row in rows {
             guard case .slots(let slots) = row.values, slots.allSatisfy({ $0 != nil }) else { continue }
-            let w = slots.count
-            if sums[w] == nil { sums[w] = [Double](repeating: 0, count: w) }
+            let w = row.plan.block
+            if sums[w] == nil { sums[w] = [Double](repeating: 0, count: slots.count) }
             for (k, t) in slots.enumerated() { sums[w]![k] += t!.x }
             counts[w, default: 0] += 1
         }

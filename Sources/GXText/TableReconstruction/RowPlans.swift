@@ -27,10 +27,13 @@ struct RowPlans: Sendable {
     private let masks: [UInt64]
 
     init(_ spec: TableSpec) {
-        rows = spec.rows.map { row in
+        var blockOf: [String: Int] = [:]
+        for (b, keys) in TemplateLayout.printedBlocks(spec.table, spec.variant).enumerated() { for k in keys { blockOf[k] = b } }
+        rows = spec.rows.enumerated().map { index, row in
             let keys = row.labels.map(LabelScore.key).filter { !$0.isEmpty }
             return RowPlan(key: row.key, labelKeys: keys, short: keys.allSatisfy { $0.count <= 3 },
-                           width: (row.columns.isEmpty ? spec.columns : row.columns).count)
+                           width: (row.columns.isEmpty ? spec.columns : row.columns).count,
+                           block: blockOf[row.key] ?? 1000 + index)
         }
         var alphabet: [UInt32: Int32] = [:]
         var rowsUsing: [[Int]] = []

@@ -19,7 +19,8 @@ enum StandardTableBuilder {
         // Label keys of the text tokens, worked out once for the header and both variants' alignments.
         var keys = tokens.map { $0.kind == .text ? LabelScore.key($0.text) : [] }
         var headerExcluded = region.key == .requests ? headerTokens(tokens, keys: keys) : []
-        if format == .spaced, LayoutReorder.isColumnAligned(tokens) {
+        let columnAligned = format == .spaced && LayoutReorder.isColumnAligned(tokens)
+        if columnAligned {
             let order: [Int]
             (tokens, headerExcluded, order) = LayoutReorder.reorder(tokens, excluded: headerExcluded)
             keys = order.map { keys[$0] }
@@ -27,6 +28,18 @@ enum StandardTableBuilder {
         let source = lines[region.start].location(at: 0)
         var signals = tokens.contains { $0.kind == .noise || $0.substituted }
             || lines[region.start..<region.end].contains { $0.text.utf8.contains(0x7C) && $0.text.contains("|") }
+        var wrapped: [Diagnostic] = []
+        if columnAligned {
+            let width = Template.spec(region.key, .v2021).rows.map { ($0.columns.isEmpty ? Template.spec(region.key, .v2021).columns : $0.columns).count }.max() ?? 1
+            let marked = markWrappedNumbers(&tokens, excluded: headerExcluded, rowWidth: width)
+            if let first = marked.min() {
+                let at = tokens[first]
+                wrapped.append(Diagnostic(code: "GX-W-VALUE-LOST", severity: .warning,
+                    message: "\(marked.count) number piece(s) stand on lines of their own next to a row's numbers, in its columns (from line \(at.source.line)): numbers wrapped in a narrow column; the rows they touch are not read",
+                    messageZh: "\(marked.count) 个数字片段与相邻行的数字同列，疑为窄列中折行的数字，相关行不予读取",
+                    source: at.source))
+            }
+        }
         var result: BuiltTable
         switch region.key {
         case .requests:
@@ -60,7 +73,12 @@ enum StandardTableBuilder {
                                      lines: lines, budget: budget)
             }
             func quality(_ a: Alignment) -> Double { a.score - Double(a.mismatches) }
-            let pick = quality(alignments[1]) > quality(alignments[0]) + 0.5 ? 1 : 0
+            // Column headers name the variant outright when only one variant's appear (row labels
+            // of the two differ little, and a row with blanks fits either).
+            let header = variantHeaders(keys)
+            let pick = header.v2019 > 0 && header.v2021 == 0 ? 1
+                : header.v2021 > 0 && header.v2019 == 0 ? 0
+                : quality(alignments[1]) > quality(alignments[0]) + 0.5 ? 1 : 0
             var alignment = alignments[pick]
             signals = signals || alignment.mismatches > 0
             var gate: [Diagnostic] = []
@@ -87,6 +105,7 @@ enum StandardTableBuilder {
             result.diagnostics += gate
         }
         result.lastLine = max(result.lastLine, region.start)
+        result.diagnostics += wrapped
         if let cut {
             let name = ["active_disclosure": "二", "requests": "三", "review_litigation": "四"][region.key.rawValue] ?? region.key.rawValue
             result.diagnostics.append(Diagnostic(code: "GX-W-REGION-CUT", severity: .warning,
@@ -95,6 +114,65 @@ enum StandardTableBuilder {
                 source: lines[cut].location(at: 0)))
         }
         return result
+    }
+
+    /// In column-aligned text (`pdftotext -layout`, OCR) a number too wide for its column wraps:
+    /// its pieces stand on consecutive lines (`90` above a row's `0 0 0 0 0`, `4` below it, for
+    /// 904). Read as they stand, the pieces become numbers of their own. Marked as debris (so the
+    /// rows they fall in do not fit and are lost, never filled with a piece):
+    ///  - values directly above or below one another (their printed extents overlap) on
+    ///    consecutive lines, one of which carries no label;
+    ///  - every value of a label-less line holding fewer values than a row has cells, next to
+    ///    another line with values.
+    /// Returns the marked token indices.
+    static func markWrappedNumbers(_ tokens: inout [Token], excluded: Set<Int>, rowWidth: Int) -> [Int] {
+        var valuesOn: [Int: [Int]] = [:]
+        var labelled: Set<Int> = []
+        for (i, t) in tokens.enumerated() {
+            if t.kind == .value { valuesOn[t.line, default: []].append(i) }
+            else if t.kind == .text, !excluded.contains(i) { labelled.insert(t.line) }
+        }
+        func extent(_ t: Token) -> (Double, Double) {
+            let half = Double(LayoutDetector.displayWidth(t.text)) / 2
+            return (t.x - half, t.x + half)
+        }
+        var marked: Set<Int> = []
+        for (line, here) in valuesOn {
+            for next in [line - 1, line + 1] {
+                guard let there = valuesOn[next], !labelled.contains(line) || !labelled.contains(next) else { continue }
+                if !labelled.contains(line), here.count < rowWidth { marked.formUnion(here) }
+                for a in here {
+                    let ea = extent(tokens[a])
+                    for b in there {
+                        let eb = extent(tokens[b])
+                        if ea.0 < eb.1, eb.0 < ea.1 { marked.insert(a); marked.insert(b) }
+                    }
+                }
+            }
+        }
+        for i in marked { tokens[i].kind = .noise }
+        return marked.sorted()
+    }
+
+    /// The first four characters of each column header of table 二 that only one variant prints
+    /// (`本年制发…` in 2021, `本年新制作…`, `上一年项目…` in 2019): enough to know a header wrapped
+    /// in a narrow column.
+    static let exclusiveHeaders: (v2021: [[UInt32]], v2019: [[UInt32]]) = {
+        func heads(_ v: TemplateVariant) -> Set<[UInt32]> {
+            let spec = Template.spec(.activeDisclosure, v)
+            return Set(spec.rows.flatMap { $0.columns.flatMap(\.labels) }.map { Array(LabelScore.key($0).prefix(4)) }.filter { $0.count == 4 })
+        }
+        let a = heads(.v2021), b = heads(.v2019)
+        return (Array(a.subtracting(b)), Array(b.subtracting(a)))
+    }()
+
+    static func variantHeaders(_ keys: [[UInt32]]) -> (v2021: Int, v2019: Int) {
+        var counts = (v2021: 0, v2019: 0)
+        for key in keys where key.count >= 4 {
+            if exclusiveHeaders.v2021.contains(where: { LabelScore.contains(key, $0) }) { counts.v2021 += 1 }
+            if exclusiveHeaders.v2019.contains(where: { LabelScore.contains(key, $0) }) { counts.v2019 += 1 }
+        }
+        return counts
     }
 
     /// Each template row's cell paths, left to right, in the aligner's row order.
