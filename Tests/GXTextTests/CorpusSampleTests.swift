@@ -28,7 +28,7 @@ import GXValidation
         "pdftotext-default": (0, 577),
         "pdftotext-layout": (0, 1275),
         "pdftotext-raw": (0, 291),
-        // r8 at 300 dpi: one blank read as 0 (measured 2026-12-05; tesseract is not held to 99.9% here).
+        // r8 at 300 dpi: tesseract read a 5 of table 二 (no equations there) as 9 (measured 2026-12-05).
         "ocr": (1, 63),
     ]
 
