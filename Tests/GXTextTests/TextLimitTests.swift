@@ -131,3 +131,25 @@ extension Document {
         blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
     }
 }
+
+/// `pdftotext -raw` prints a row's label and numbers one space apart.
+@Suite struct RawRowTokenTests {
+    func kinds(_ line: String) throws -> [String] {
+        let lines = LineSplitter.split(line)
+        let (tokens, _) = try Tokenizer.tokens(lines, range: 0..<lines.count, format: .spaced, ocr: false, budget: TextBudget(.standard))
+        return tokens.map { "\($0.kind == .value ? "v" : "t"):\($0.text)" }
+    }
+
+    @Test func aLabelThenItsNumbersSplits() throws {
+        #expect(try kinds("规章 0 6 0") == ["t:规章", "v:0", "v:6", "v:0"])
+        #expect(try kinds("（七）总计 877 107 26 243 32 1346") == ["t:（七）总计", "v:877", "v:107", "v:26", "v:243", "v:32", "v:1346"])
+        #expect(try kinds("8.属于行政查询  713 0 7") == ["t:8.属于行政查询", "v:713", "v:0", "v:7"])
+    }
+
+    @Test func textWithANumberInsideStaysText() throws {
+        #expect(try kinds("共 2 项") == ["t:共 2 项"], "digits split off only at the end of the field")
+        #expect(try kinds("2023 年") == ["t:2023 年"])
+        #expect(try kinds("page 12") == ["t:page 12"], "no Chinese character in the label")
+        #expect(try kinds("规章 0 6 o") == ["t:规章 0 6 o"], "an OCR-fixed digit never splits a label")
+    }
+}

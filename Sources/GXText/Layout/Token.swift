@@ -193,6 +193,23 @@ enum Tokenizer {
                     make(pv.0, pv.1.text, .value, pv.1.value, pv.1.substituted, n == 0)
                 }
             }
+            // A label then its numbers, one space apart (`pdftotext -raw`: `规章 0 6 0`): the label,
+            // then one value per number. Only plain digit runs count (never OCR-fixed ones), and
+            // the label must hold a Chinese character.
+            var trailing: [(range: Range<Int>, text: String)] = []
+            for part in parts.reversed() {
+                let t = g.string(part)
+                guard !t.isEmpty, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { break }
+                trailing.insert((part, t), at: 0)
+            }
+            if !trailing.isEmpty, trailing.count < parts.count {
+                let head = field.lowerBound..<parts[parts.count - trailing.count - 1].upperBound
+                let label = g.string(head)
+                if label.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
+                    return [make(head, label, .text, label, false, true)]
+                        + trailing.map { make($0.range, $0.text, .value, $0.text, false, false) }
+                }
+            }
         }
         let text = g.string(field)
         if let v = ValueReader.read(text, ocr: ocr) {
