@@ -27,7 +27,7 @@ import GXValidation
     static let expected: [String: (wrong: Int, minRightNumbers: Int)] = [
         "pdftotext-default": (0, 584),
         "pdftotext-layout": (0, 1289),
-        "pdftotext-raw": (0, 846),
+        "pdftotext-raw": (0, 843),
         // r8 at 300 dpi: tesseract read a 5 of table 二 (no equations there) as 9 (measured 2026-12-05).
         "ocr": (1, 63),
     ]

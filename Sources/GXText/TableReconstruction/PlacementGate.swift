@@ -91,6 +91,15 @@ enum PlacementGate {
                 }
                 continue
             }
+            // A row of which no value was read at all may have been printed blank, wholly or in
+            // part: the text cannot tell, so the equations do not fill it either.
+            if case .lost(_, let note) = row.values {
+                for k in paths[r].indices where rows[r].abstain[k] == nil {
+                    rows[r].abstain[k] = ("", note + "; no value of the row was read, and a row printed with blank cells looks the same, so the equations do not fill it")
+                    abstained.append(paths[r][k].description)
+                }
+                continue
+            }
             for (k, p) in paths[r].enumerated() {
                 guard case .abstain(let why) = outcome.decisions[p] else { continue }
                 var seen = ""
