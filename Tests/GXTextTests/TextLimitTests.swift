@@ -153,3 +153,40 @@ extension Document {
         #expect(try kinds("规章 0 6 o") == ["t:规章 0 6 o"], "an OCR-fixed digit never splits a label")
     }
 }
+
+/// `pdftotext -layout` of a number too wide for its column: its pieces on lines of their own.
+@Suite struct WrappedNumberTests {
+    func marked(_ text: String) throws -> [String] {
+        let lines = LineSplitter.split(text)
+        var (tokens, _) = try Tokenizer.tokens(lines, range: 0..<lines.count, format: .spaced, ocr: false, budget: TextBudget(.standard))
+        let marked = StandardTableBuilder.markWrappedNumbers(&tokens, excluded: [], rowWidth: 7)
+        #expect(marked.allSatisfy { tokens[$0].kind == .noise })
+        return marked.map { "\(tokens[$0].text)@\(tokens[$0].line)" }
+    }
+
+    @Test func piecesAboveAndBelowARowAreDebris() throws {
+        // 904 printed as `90` over `4` around the row's line, which holds the other five values.
+        let text = [String(repeating: " ", count: 33) + "90" + String(repeating: " ", count: 15) + "90",
+                    "四、结转下年度继续办理    0    0    0    0    0",
+                    String(repeating: " ", count: 34) + "4" + String(repeating: " ", count: 16) + "4"].joined(separator: "\n")
+        let got = try marked(text)
+        #expect(got == ["90@0", "90@0", "4@2", "4@2"], "\(got)")
+    }
+
+    @Test func aNumberSplitOverTheRowLineAndTheNextIsDebris() throws {
+        // 1674 printed as `167` on the row's line and `4` under it: both pieces go.
+        let text = """
+        （七）总计    53    89    11    39    70    16   167
+                                                         4
+        """
+        #expect(try marked(text) == ["167@0", "4@1"])
+    }
+
+    @Test func adjacentRowsWithTheirLabelsAreLeftAlone() throws {
+        let text = """
+        （一）予以公开    1    0    0    2    0    0    3
+        （二）部分公开    0    0    0    0    0    4    4
+        """
+        #expect(try marked(text).isEmpty)
+    }
+}

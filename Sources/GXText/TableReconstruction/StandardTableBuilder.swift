@@ -30,7 +30,8 @@ enum StandardTableBuilder {
             || lines[region.start..<region.end].contains { $0.text.utf8.contains(0x7C) && $0.text.contains("|") }
         var wrapped: [Diagnostic] = []
         if columnAligned {
-            let width = Template.spec(region.key, .v2021).rows.map { ($0.columns.isEmpty ? Template.spec(region.key, .v2021).columns : $0.columns).count }.max() ?? 1
+            let spec = Template.spec(region.key, .v2021)
+            let width = spec.rows.map { ($0.columns.isEmpty ? spec.columns : $0.columns).count }.max() ?? 1
             let marked = markWrappedNumbers(&tokens, excluded: headerExcluded, rowWidth: width)
             if let first = marked.min() {
                 let at = tokens[first]
