@@ -18,6 +18,8 @@ public struct BatchOptions: Sendable {
     public var csvRaw: Bool = false
     /// Convert only the inputs of this shard (`--shard K/N`); `gxconvert merge` joins the shards' outputs.
     public var shard: Shard?
+    /// The inputs by their bytes (names that are not UTF-8, as given on the command line); nil: `inputs`.
+    public var rawInputs: [RawPath]?
 
     public init(inputs: [String], output: String, format: BatchFormat = .jsonl, jobs: Int = BatchOptions.defaultJobs,
                 resume: Bool = false, progress: Bool = false, convert: ConvertOptions = .init()) {
@@ -49,16 +51,25 @@ public struct BatchSummary: Sendable {
 /// nothing of a report outlives its record except the few cells the cross-year checks need.
 public enum BatchRunner {
     public static func run(_ options: BatchOptions) throws -> BatchSummary {
-        var files = try FileWalker.collect(options.inputs, extensions: options.allFiles ? nil : FileWalker.reportExtensions)
-        if let shard = options.shard { files = files.filter(shard.owns) }
+        let extensions = options.allFiles ? nil : FileWalker.reportExtensions
+        let roots = options.rawInputs ?? options.inputs.map(RawPath.init)
+        var files = try FileWalker.collect(roots, extensions: extensions)
+        if let shard = options.shard { files = files.filter { shard.owns($0.display) } }
         var summary = BatchSummary()
         summary.found = files.count
-        let canResume = options.resume && options.output != "-" && FileManager.default.fileExists(atPath: options.output)
-        let earlier = canResume ? try ResumeIndex.prepare(options.output, format: options.format, csvRaw: options.csvRaw) : ResumedOutput()
-        let todo = files.filter { !earlier.done.contains($0) }
+        if options.output != "-" { try OutputCheck.refuseInputAsOutput(RawPath(options.output), roots: roots, files: files, extensions: extensions) }
+
+        // Locked before anything is read or cut: a second run onto this output stops here (GX-E-LOCKED).
+        let log = try OutputLog(path: options.output)
+        if options.resume, options.output != "-", !log.isRegular {
+            throw GXError(.output, "cannot resume an output that is not a regular file", file: options.output)
+        }
+        let canResume = options.resume && log.isRegular
+        if !canResume { try log.truncate(to: 0) }
+        let earlier = canResume ? try ResumeIndex.prepare(log, format: options.format, csvRaw: options.csvRaw) : ResumedOutput()
+        let todo = files.filter { !earlier.done.contains($0.display) }
         summary.skipped = files.count - todo.count
 
-        let log = try OutputLog(path: options.output, append: canResume)
         if earlier.isEmpty, let header = options.format.header(raw: options.csvRaw) { try log.write(header) }
 
         let state = RunState(count: todo.count, window: options.jobs * 4, log: log,
@@ -68,10 +79,11 @@ public enum BatchRunner {
         let convertOptions = options.convert
         DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(todo.count, 1))) { _ in
             while let i = state.next() {
-                let file = todo[i]
+                let raw = todo[i]
+                let file = raw.display
                 let result: Result<Report, GXError>
                 do {
-                    let bytes = try FileIO.read(file, maxBytes: convertOptions.limits.maxInputBytes)
+                    let bytes = try FileIO.read(raw, maxBytes: convertOptions.limits.maxInputBytes)
                     result = .success(try Converter.report(bytes, path: file, options: convertOptions))
                 } catch let error as GXError {
                     result = .failure(error.at(file: file))
@@ -154,5 +166,35 @@ final class RunState: @unchecked Sendable {
             progress.update(done: nextToWrite, failed: unreadable, ruleErrors: withRuleErrors, force: nextToWrite == count)
         }
         condition.broadcast()
+    }
+}
+
+/// Refuses an output that is, or would become, one of the batch's inputs.
+enum OutputCheck {
+    static func refuseInputAsOutput(_ output: RawPath, roots: [RawPath], files: [RawPath], extensions: Set<String>?) throws {
+        // The output is an input already: named on the command line, found by the walk (a rerun
+        // without --resume), or a hard link to one.
+        if let existing = PosixFile.status(output), existing.kind == .regular,
+           let input = files.first(where: { PosixFile.status($0)?.isSameFile(as: existing) == true }) {
+            throw GXError(.sameFile, "the output is also an input (\(input.display)); refused, nothing written", file: output.display,
+                          hint: "give -o a file outside the inputs")
+        }
+        // The output lands in a walked folder under a name the walk takes: the next run, or a
+        // --resume, would convert its own output. Real paths are compared: the walk follows no
+        // symbolic link below a root, and a real path has none.
+        guard FileWalker.takes(name: output.lastComponent, extensions: extensions) else { return }
+        let slash = output.bytes.lastIndex(of: UInt8(ascii: "/"))
+        let dir = slash.map { RawPath(bytes: $0 == 0 ? [UInt8(ascii: "/")] : Array(output.bytes[..<$0])) } ?? RawPath(".")
+        guard let outDir = PosixFile.realPath(dir) else { return }
+        for root in roots where PosixFile.linkStatus(root)?.kind == .directory {
+            guard let real = PosixFile.realPath(root) else { continue }
+            let prefix = real.bytes.last == UInt8(ascii: "/") ? real.bytes : real.bytes + [UInt8(ascii: "/")]
+            guard outDir.bytes == real.bytes || outDir.bytes.starts(with: prefix) else { continue }
+            // A hidden folder on the way is not walked.
+            let below = outDir.bytes.count > prefix.count ? Array(outDir.bytes[prefix.count...]) : []
+            if below.split(separator: UInt8(ascii: "/")).contains(where: { $0.first == UInt8(ascii: ".") }) { continue }
+            throw GXError(.sameFile, "the output is inside \(root.display), which this batch walks, and its name is one the walk takes: a later run or --resume would convert it as an input; refused",
+                          file: output.display, hint: "write the output outside the walked folders, or name it .jsonl/.csv (never taken without --all-files)")
+        }
     }
 }

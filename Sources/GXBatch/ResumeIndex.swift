@@ -30,9 +30,10 @@ struct ResumedOutput {
 /// incomplete) — so that input is simply converted again. jsonl cross-year records are removed
 /// too: they are worked out anew over all reports at the end of the resumed run.
 enum ResumeIndex {
-    static func prepare(_ path: String, format: BatchFormat, csvRaw: Bool) throws -> ResumedOutput {
+    static func prepare(_ log: OutputLog, format: BatchFormat, csvRaw: Bool) throws -> ResumedOutput {
+        let path = log.path
         // The whole output is read back; only an unreadable one stops the resume.
-        let bytes = try FileIO.read(path, maxBytes: Int.max - 1)
+        let bytes = try log.readAll()
         var resumed = ResumedOutput()
         var kept: [UInt8]
         switch format {
@@ -75,7 +76,10 @@ enum ResumeIndex {
         }
         resumed.isEmpty = kept.isEmpty
         do {
-            try FileIO.write(kept, to: path)
+            // What a kill leaves is cut off the end: the file is truncated in place, under the
+            // run's lock. Only jsonl with cross-year records before report records (not something
+            // gxconvert writes) needs the kept records written out anew.
+            if bytes.starts(with: kept) { try log.truncate(to: kept.count) } else { try log.replace(with: kept) }
         } catch let error as GXError {
             throw GXError(.output, "cannot rewrite the output to resume it: \(error.message)", file: path)
         }
