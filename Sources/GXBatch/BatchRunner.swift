@@ -65,18 +65,24 @@ public enum BatchRunner {
             throw GXError(.output, "cannot resume an output that is not a regular file", file: options.output)
         }
         let canResume = options.resume && log.isRegular
-        if !canResume { try log.truncate(to: 0) }
-        let earlier = canResume ? try ResumeIndex.prepare(log, format: options.format, csvRaw: options.csvRaw) : ResumedOutput()
+        // jsonl keeps a compact index beside the output so a resume need not parse every record.
+        let index = options.format == .jsonl && log.isRegular ? ResumeIndexFile(output: log.raw) : nil
+        if !canResume {
+            try log.truncate(to: 0)
+            index?.reset()
+        }
+        let earlier = canResume ? try ResumeIndex.prepare(log, format: options.format, csvRaw: options.csvRaw, index: index) : ResumedOutput()
         let todo = files.filter { !earlier.done.contains($0.display) }
         summary.skipped = files.count - todo.count
 
         if earlier.isEmpty, let header = options.format.header(raw: options.csvRaw) { try log.write(header) }
 
-        let state = RunState(count: todo.count, window: options.jobs * 4, log: log,
+        let state = RunState(count: todo.count, window: options.jobs * 4, log: log, index: index, offset: try log.size(),
                              progress: ProgressDisplay(total: todo.count, enabled: options.progress))
         let format = options.format
         let csvRaw = options.csvRaw
         let convertOptions = options.convert
+        let indexed = index != nil
         DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(todo.count, 1))) { _ in
             while let i = state.next() {
                 let raw = todo[i]
@@ -90,8 +96,10 @@ public enum BatchRunner {
                 } catch {
                     result = .failure(GXError(.io, "\(error)", file: file))
                 }
+                let text = format.lines(file: file, result: result, raw: csvRaw)
+                let entry = indexed ? format.resumeRecord(file: file, result: result) : nil
                 let record = RunState.Record(
-                    text: format.lines(file: file, result: result, raw: csvRaw),
+                    text: text, entry: entry, sha256: entry == nil ? nil : SHA256.hex(text),
                     facts: (try? result.get()).flatMap { CrossYearFacts(report: $0, file: file) },
                     unreadable: { if case .failure = result { true } else { false } }(),
                     ruleErrors: (try? result.get())?.diagnostics.contains { $0.severity == .error } ?? false)
@@ -117,6 +125,9 @@ public enum BatchRunner {
 final class RunState: @unchecked Sendable {
     struct Record {
         let text: [UInt8]
+        /// Its resume-index entry (jsonl) and the hash of `text` that entry is checked by.
+        let entry: [UInt8]?
+        let sha256: String?
         let facts: CrossYearFacts?
         let unreadable: Bool
         let ruleErrors: Bool
@@ -126,6 +137,9 @@ final class RunState: @unchecked Sendable {
     private let count: Int
     private let window: Int
     private let log: OutputLog
+    private let indexFile: ResumeIndexFile?
+    /// Where the next record starts in the output.
+    private var offset: Int
     let progress: ProgressDisplay
     private var issued = 0
     private var nextToWrite = 0
@@ -136,10 +150,12 @@ final class RunState: @unchecked Sendable {
     private(set) var unreadable = 0
     private(set) var writeError: GXError?
 
-    init(count: Int, window: Int, log: OutputLog, progress: ProgressDisplay) {
+    init(count: Int, window: Int, log: OutputLog, index: ResumeIndexFile?, offset: Int, progress: ProgressDisplay) {
         self.count = count
         self.window = max(window, 1)
         self.log = log
+        self.indexFile = index
+        self.offset = offset
         self.progress = progress
     }
 
@@ -158,7 +174,14 @@ final class RunState: @unchecked Sendable {
         defer { condition.unlock() }
         pending[index] = record
         while let ready = pending.removeValue(forKey: nextToWrite) {
-            do { try log.write(ready.text) } catch let error as GXError { writeError = writeError ?? error } catch {}
+            do {
+                try log.write(ready.text)
+                // The entry after its record: a kill between the two costs the record's full read.
+                if let indexFile, let entry = ready.entry, let sha = ready.sha256 {
+                    indexFile.append(start: offset, end: offset + ready.text.count, sha256: sha, record: entry)
+                }
+                offset += ready.text.count
+            } catch let error as GXError { writeError = writeError ?? error } catch {}
             if ready.unreadable { unreadable += 1 } else { converted += 1 }
             if ready.ruleErrors { withRuleErrors += 1 }
             if let f = ready.facts { facts.append(f) }

@@ -85,6 +85,14 @@ final class OutputLog {
         return out
     }
 
+    /// The file's size now (0 for standard output and devices).
+    func size() throws -> Int {
+        guard isRegular else { return 0 }
+        let end = lseek(fd, 0, SEEK_END)
+        guard end >= 0 else { throw GXError(.output, "cannot seek: \(PosixFile.lastError)", file: path) }
+        return Int(end)
+    }
+
     /// Cuts the file to its first `length` bytes (a new run: 0; a resumed one: what it keeps).
     func truncate(to length: Int) throws {
         guard isRegular else { return }
