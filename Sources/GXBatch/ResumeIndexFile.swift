@@ -16,10 +16,11 @@ import GXModel
 /// over and that record read in full, as without an index. Entries are only appended, under the
 /// output's lock; a record resume had to read in full gets its entry then.
 ///
-/// Measured (debug build, 2 shared cores; 2,000 jsonl records of 15 DOCX fixtures cycled, 94 MB
-/// of output, index 7 MB): a `--resume` with nothing left to do took 11.9–16.6 s parsing every
-/// record (21.6–22.2 s before the kept bytes stopped being copied and compared), and 1.06–1.33 s
-/// with the index (SHA-256 over the output, then one small entry per record). Peak RSS 155 → 161 MB.
+/// Measured (debug build, 2 cores shared with other builds; 2,000 jsonl records of 15 DOCX
+/// fixtures cycled, 94 MB of output, index 7 MB), a `--resume` with nothing left to do: before
+/// (0f3b6b9, every record parsed, the output rewritten) 6.0–13.5 s and 247 MB peak RSS; with the
+/// index 0.71–1.33 s and 161 MB. A resume with no index parses every record once more and indexes
+/// it (8.1–16.6 s).
 final class ResumeIndexFile {
     struct Entry {
         let end: Int
