@@ -1,0 +1,189 @@
+import GXModel
+
+/// Checks every value the text reader placed in a table against where its word stands on the page,
+/// and empties (`unplaced`: null, lost, never filled by the equations) every row where the page
+/// leaves doubt which cell a number belongs to. A wrong number is worse than none.
+///
+/// The text reader works on the laid-out text: it sees columns of characters, not the page. What the
+/// page shows and the text hides:
+///  - a number too wide for its cell wraps (`39272` printed as `3927` over `2`): two words stacked
+///    in one column, which the text reads as two values (or one, and the other left over);
+///  - a value put in a slot whose column is not where the word stands (a blank beside it shifted it);
+///  - a row assembled from words of different rows (values above and below a wrapped label);
+///  - a number inside the table that no cell took (a fragment, a value of a row the reader missed).
+/// And a value the reader could not place is not filled from the equations either: in a PDF a cell
+/// the reader left empty may have been printed blank, so `lost` becomes `unplaced`.
+enum TableGeometry {
+    struct Value {
+        var cell: Int
+        var row: Int
+        var column: Int
+        var page: Int
+        var box: PageBox
+        var x: Double { (box.x0 + box.x1) / 2 }
+        var y: Double { (box.y0 + box.y1) / 2 }
+        var height: Double { box.y1 - box.y0 }
+    }
+
+    /// Why a row was emptied, with where on the page.
+    struct Doubt {
+        var row: Int
+        var page: Int?
+        var box: PageBox?
+        var why: String
+    }
+
+    static func check(_ table: inout Table, pages: [PDFPage]) -> [Diagnostic] {
+        // Data cells: a number or nothing (labels and headers hold text).
+        var dataCells: [Int: [Int]] = [:]          // grid row → cell indices, left to right
+        var values: [Value] = []
+        for (i, cell) in table.cells.enumerated() {
+            let text = String(cell.text.filter { !$0.isWhitespace })
+            guard text.isEmpty || isNumber(text) else { continue }
+            // An empty cell spanning rows is a merged label or header area, not a data slot.
+            if text.isEmpty, cell.quality == nil, cell.rowSpan > 1 { continue }
+            dataCells[cell.row, default: []].append(i)
+            if !text.isEmpty, let page = cell.source.page, let box = cell.source.box {
+                values.append(Value(cell: i, row: cell.row, column: cell.column, page: page, box: box))
+            }
+        }
+        var doubts: [Doubt] = []
+        var doubtful: Set<Int> = []
+        func doubt(_ row: Int, _ v: Value?, _ why: String) {
+            guard !doubtful.contains(row) else { return }
+            doubtful.insert(row)
+            doubts.append(Doubt(row: row, page: v?.page, box: v?.box, why: why))
+        }
+
+        let heights = values.map(\.height).sorted()
+        let h = heights.isEmpty ? 10 : max(heights[heights.count / 2], 1)
+        let byRow = Dictionary(grouping: values, by: \.row)
+
+        // 1. Rows: a row's values stand on one band across the page.
+        for (row, vs) in byRow where vs.count > 1 {
+            let ys = vs.map(\.y).sorted()
+            let mid = ys[ys.count / 2]
+            if let off = vs.first(where: { abs($0.y - mid) > 0.45 * h || $0.page != vs[0].page }) {
+                doubt(row, off, "the row's values do not stand on one line of the page (the value \(table.cells[off.cell].text) is off it): words of neighbouring rows, or a number wrapped in its cell")
+            }
+        }
+
+        // 2. Columns: each value nearer its own column's centre than any other, and clearly so.
+        // Blocks of consecutive rows with the same data columns share their columns (table 二's
+        // blocks each have their own).
+        var signature: [Int: [Int]] = [:]
+        for (row, cells) in dataCells { signature[row] = cells.map { table.cells[$0].column }.sorted() }
+        var blocks: [[Int]] = []
+        for row in signature.keys.sorted() {
+            if let last = blocks.last?.last, signature[last] == signature[row], row == last + 1 {
+                blocks[blocks.count - 1].append(row)
+            } else {
+                blocks.append([row])
+            }
+        }
+        for block in blocks {
+            let rows = Set(block)
+            let inBlock = values.filter { rows.contains($0.row) }
+            var centers: [Int: Double] = [:]
+            for (column, vs) in Dictionary(grouping: inBlock, by: \.column) {
+                let xs = vs.map(\.x).sorted()
+                centers[column] = xs[xs.count / 2]
+            }
+            guard centers.count >= 2 else { continue }
+            for v in inBlock {
+                guard let own = centers[v.column] else { continue }
+                let others = centers.filter { $0.key != v.column }.map(\.value)
+                let pitch = others.map { abs($0 - own) }.min()!
+                let nearest = others.map { abs($0 - v.x) }.min()!
+                if nearest <= abs(v.x - own) || abs(v.x - own) > 0.3 * pitch {
+                    doubt(v.row, v, "the value \(table.cells[v.cell].text) stands \(nearest <= abs(v.x - own) ? "under another column" : "between columns") on the page")
+                }
+            }
+        }
+
+        // 3. Every number inside the table's area belongs to a cell: one no cell took (a wrapped
+        // number's second line, a value of a row the reader missed) casts doubt on the rows it
+        // stands beside.
+        for (pageNumber, vs) in Dictionary(grouping: values, by: \.page) {
+            guard let page = pages.first(where: { $0.number == pageNumber }) else { continue }
+            let top = vs.map(\.box.y0).min()! - 0.5 * h, bottom = vs.map(\.box.y1).max()! + 0.5 * h
+            let left = vs.map(\.box.x0).min()! - 2 * h, right = vs.map(\.box.x1).max()! + 2 * h
+            // Row bands on this page: the rows' values, with their label cells where the reader found them.
+            var bands: [(row: Int, y0: Double, y1: Double)] = []
+            for (row, rvs) in Dictionary(grouping: vs, by: \.row) {
+                bands.append((row, rvs.map(\.box.y0).min()!, rvs.map(\.box.y1).max()!))
+            }
+            bands.sort { $0.y0 < $1.y0 }
+            for word in page.words where isNumber(word.text) {
+                let cx = (word.box.x0 + word.box.x1) / 2, cy = (word.box.y0 + word.box.y1) / 2
+                guard cy > top, cy < bottom, cx > left, cx < right else { continue }
+                if vs.contains(where: { $0.box.x0 <= cx && cx <= $0.box.x1 && $0.box.y0 <= cy && cy <= $0.box.y1 }) { continue }
+                let orphan = Value(cell: -1, row: -1, column: -1, page: pageNumber, box: word.box)
+                let why = "the number \(word.text) on the page belongs to no cell the reader filled (a number wrapped in its cell, or a row not read)"
+                let inside = bands.filter { $0.y0 - 0.3 * h <= cy && cy <= $0.y1 + 0.3 * h }
+                if !inside.isEmpty {
+                    for b in inside { doubt(b.row, orphan, why) }
+                } else {
+                    if let above = bands.last(where: { $0.y1 < cy }) { doubt(above.row, orphan, why) }
+                    if let below = bands.first(where: { $0.y0 > cy }) { doubt(below.row, orphan, why) }
+                }
+            }
+        }
+
+        // Empty the doubtful rows; a cell the reader lost is unplaced (never filled by the equations).
+        var emptied = 0
+        for (row, cells) in dataCells {
+            for i in cells {
+                let cell = table.cells[i]
+                let reason = doubts.first { $0.row == row }?.why
+                if let reason {
+                    let seen = cell.text
+                    if seen.isEmpty, cell.quality?.state == .unplaced { continue }
+                    table.updateCell(i) { c in
+                        c.blocks = [.paragraph(Paragraph(text: "", source: c.source))]
+                        c.quality = ReadQuality(.unplaced, seen: seen, note: reason)
+                    }
+                    emptied += 1
+                } else if cell.quality?.state == .lost {
+                    table.updateCell(i) { c in
+                        c.quality = ReadQuality(.unplaced, seen: c.quality?.seen ?? "",
+                                                note: (c.quality?.note ?? "") + "; in a PDF an empty cell may have been printed blank, so the equations do not fill it")
+                    }
+                }
+            }
+        }
+        // Rows the reader could not place: their cells stay empty, never filled from the equations.
+        for readings in table.rowReadings {
+            for column in readings.columns {
+                guard let i = table.cellIndex(row: readings.row, column: column) else { continue }
+                table.updateCell(i) { c in
+                    c.quality = ReadQuality(.unplaced, seen: readings.seen,
+                                            note: readings.note + "; the page does not settle which cell each value belongs to")
+                }
+            }
+        }
+        table.rowReadings = []
+
+        return doubts.sorted { ($0.page ?? 0, $0.box?.y0 ?? 0) < ($1.page ?? 0, $1.box?.y0 ?? 0) }.map { d in
+            var source = table.source
+            source.page = d.page ?? source.page
+            source.box = d.box
+            source.row = d.row + 1
+            source.line = 0
+            source.column = 0
+            return Diagnostic(code: "GX-W-PDF-GEOMETRY", severity: .warning,
+                              message: "table row \(d.row + 1): \(d.why); the row's cells are left empty and its rules are not assessable",
+                              messageZh: "表格第 \(d.row + 1) 行：页面上数值位置存疑，该行单元格置空，相关勾稽关系不予评判",
+                              source: source)
+        }
+    }
+
+    /// Digits, with a decimal point or thousands separators: a printed count or amount.
+    static func isNumber(_ text: String) -> Bool {
+        var digits = 0
+        for u in text.unicodeScalars {
+            if (0x30...0x39).contains(u.value) { digits += 1 } else if u != "." && u != "," { return false }
+        }
+        return digits > 0
+    }
+}
