@@ -81,6 +81,7 @@ enum TableGeometry {
                 blocks.append([row])
             }
         }
+        var centersOf: [Int: [Int: Double]] = [:]   // grid row → its block's column centres
         for block in blocks {
             let rows = Set(block)
             let inBlock = values.filter { rows.contains($0.row) }
@@ -89,6 +90,7 @@ enum TableGeometry {
                 let xs = vs.map(\.x).sorted()
                 centers[column] = xs[xs.count / 2]
             }
+            for row in block { centersOf[row] = centers }
             guard centers.count >= 2 else { continue }
             for v in inBlock {
                 guard let own = centers[v.column] else { continue }
@@ -130,9 +132,28 @@ enum TableGeometry {
             }
         }
 
+        // Rows left empty between two rows the page confirms, read from the page itself.
+        let placed = readGaps(table, dataCells: dataCells, values: values, doubtful: doubtful, centersOf: centersOf,
+                              h: h, pages: pages)
+        for (row, words) in placed {
+            doubtful.remove(row)
+            doubts.removeAll { $0.row == row }
+            for (i, word) in words {
+                table.updateCell(i) { c in
+                    var source = c.source
+                    source.page = word.page
+                    source.box = word.box ?? source.box
+                    c.source = source
+                    c.blocks = [.paragraph(Paragraph(text: word.text ?? "", source: source))]
+                    c.quality = nil
+                }
+            }
+        }
+
         // Empty the doubtful rows; a cell the reader lost is unplaced (never filled by the equations).
         var emptied = 0
         for (row, cells) in dataCells {
+            if placed[row] != nil { continue }
             for i in cells {
                 let cell = table.cells[i]
                 let reason = doubts.first { $0.row == row }?.why
@@ -153,7 +174,7 @@ enum TableGeometry {
             }
         }
         // Rows the reader could not place: their cells stay empty, never filled from the equations.
-        for readings in table.rowReadings {
+        for readings in table.rowReadings where placed[readings.row] == nil {
             for column in readings.columns {
                 guard let i = table.cellIndex(row: readings.row, column: column) else { continue }
                 table.updateCell(i) { c in
@@ -176,6 +197,116 @@ enum TableGeometry {
                               messageZh: "表格第 \(d.row + 1) 行：页面上数值位置存疑，该行单元格置空，相关勾稽关系不予评判",
                               source: source)
         }
+    }
+
+    struct Placed {
+        var text: String?
+        var page: Int
+        var box: PageBox?
+    }
+
+    /// Rows the reader left empty (lost, or emptied above) that lie between two rows the page
+    /// confirms, on the same page or across one page break, are read from the page: the numbers
+    /// between the two confirmed rows must form exactly one line per empty row, each line well apart
+    /// from its neighbours (a row's pitch, not a wrapped cell's), and each number must stand clearly
+    /// under one column, one per column. A column with no number on the line is a printed blank.
+    /// Anything else leaves the rows empty.
+    static func readGaps(_ table: Table, dataCells: [Int: [Int]], values: [Value], doubtful: Set<Int>,
+                         centersOf: [Int: [Int: Double]], h: Double, pages: [PDFPage]) -> [Int: [(Int, Placed)]] {
+        let byRow = Dictionary(grouping: values, by: \.row)
+        func flagged(_ row: Int) -> Bool {
+            dataCells[row]!.contains { table.cells[$0].quality?.isLost == true }
+        }
+        // Rows the page confirms: values read, every one checked, none lost.
+        var anchors: [(row: Int, page: Int, y: Double)] = []
+        for row in dataCells.keys.sorted() {
+            guard !doubtful.contains(row), !flagged(row), let vs = byRow[row], !vs.isEmpty,
+                  Set(vs.map(\.page)).count == 1 else { continue }
+            let ys = vs.map(\.y).sorted()
+            anchors.append((row, vs[0].page, ys[ys.count / 2]))
+        }
+        guard anchors.count >= 2 else { return [:] }
+        // The least pitch between neighbouring confirmed rows on one page: a row's, not a wrapped line's.
+        var pitches: [Double] = []
+        for (a, b) in zip(anchors, anchors.dropFirst()) where a.page == b.page && b.row == a.row + 1 { pitches.append(b.y - a.y) }
+        guard let rowPitch = pitches.min(), rowPitch > 0.5 * h else { return [:] }
+        var out: [Int: [(Int, Placed)]] = [:]
+        for (a, b) in zip(anchors, anchors.dropFirst()) where b.row > a.row + 1 {
+            let gap = Array((a.row + 1)..<b.row)
+            // Every row between is a data row the reader left empty, in the anchors' block.
+            guard let centers = centersOf[a.row], centersOf[b.row] == centers,
+                  gap.allSatisfy({ r in
+                      dataCells[r] != nil && centersOf[r] == centers
+                          && (doubtful.contains(r) || (byRow[r] == nil && flagged(r)))
+                  }) else { continue }
+            let columns = centers.keys.sorted()
+            // Every data column has a centre (a column never filled cannot be located).
+            guard gap.allSatisfy({ r in dataCells[r]!.allSatisfy { centers[table.cells[$0].column] != nil } }),
+                  dataCells[a.row]!.count == columns.count else { continue }
+            let xs = columns.map { centers[$0]! }
+            let pitch = zip(xs.dropFirst(), xs).map { $0 - $1 }.min() ?? 0
+            guard pitch > 0 else { continue }
+            // The numbers between the two rows.
+            var zone: [(page: Int, word: PDFWord)] = []
+            func take(_ page: Int, from top: Double, to bottom: Double) {
+                guard let p = pages.first(where: { $0.number == page }) else { return }
+                for w in p.words where isNumber(w.text) {
+                    let cx = (w.box.x0 + w.box.x1) / 2, cy = (w.box.y0 + w.box.y1) / 2
+                    if cy > top, cy < bottom, cx > xs.first! - 0.6 * pitch, cx < xs.last! + 0.6 * pitch { zone.append((page, w)) }
+                }
+            }
+            if a.page == b.page {
+                take(a.page, from: a.y + 0.5 * h, to: b.y - 0.5 * h)
+            } else if b.page == a.page + 1 {
+                // Across a page break: below the first row to the page's foot, above the second from
+                // its page's head (a repeated header holds no numbers); a page number at the foot
+                // makes a line of its own and the count fails.
+                take(a.page, from: a.y + 0.5 * h, to: .infinity)
+                take(b.page, from: -.infinity, to: b.y - 0.5 * h)
+            } else { continue }
+            // Lines of numbers, top to bottom (page, then y).
+            let sorted = zone.sorted { ($0.page, ($0.word.box.y0 + $0.word.box.y1) / 2) < ($1.page, ($1.word.box.y0 + $1.word.box.y1) / 2) }
+            var lines: [[(page: Int, word: PDFWord)]] = []
+            for item in sorted {
+                let cy = (item.word.box.y0 + item.word.box.y1) / 2
+                if let last = lines.last?.last, last.page == item.page,
+                   abs((last.word.box.y0 + last.word.box.y1) / 2 - cy) <= 0.45 * h {
+                    lines[lines.count - 1].append(item)
+                } else {
+                    lines.append([item])
+                }
+            }
+            guard lines.count == gap.count else { continue }
+            // Each line a row's pitch from the one before (and from the confirmed rows around).
+            var ys: [(page: Int, y: Double)] = [(a.page, a.y)]
+            for line in lines {
+                let c = line.map { ($0.word.box.y0 + $0.word.box.y1) / 2 }.sorted()
+                ys.append((line[0].page, c[c.count / 2]))
+            }
+            ys.append((b.page, b.y))
+            guard zip(ys, ys.dropFirst()).allSatisfy({ $0.page != $1.page || $1.y - $0.y >= 0.85 * rowPitch }) else { continue }
+            // Each number under one column, clearly, one per column.
+            var rows: [Int: [(Int, Placed)]] = [:]
+            var fits = true
+            for (r, line) in zip(gap, lines) {
+                var taken: [Int: PDFWord] = [:]
+                for item in line {
+                    let cx = (item.word.box.x0 + item.word.box.x1) / 2
+                    let ranked = columns.map { ($0, abs(centers[$0]! - cx)) }.sorted { $0.1 < $1.1 }
+                    guard ranked[0].1 <= 0.3 * pitch, taken[ranked[0].0] == nil else { fits = false; break }
+                    taken[ranked[0].0] = item.word
+                }
+                guard fits else { break }
+                let page = line[0].page
+                rows[r] = dataCells[r]!.map { i in
+                    let w = taken[table.cells[i].column]
+                    return (i, Placed(text: w?.text, page: page, box: w?.box))
+                }
+            }
+            guard fits else { continue }
+            for (r, cells) in rows { out[r] = cells }
+        }
+        return out
     }
 
     /// Digits, with a decimal point or thousands separators: a printed count or amount.
