@@ -39,7 +39,7 @@ enum TableGeometry {
         var values: [Value] = []
         for (i, cell) in table.cells.enumerated() {
             let text = String(cell.text.filter { !$0.isWhitespace })
-            guard text.isEmpty || isNumber(text) else { continue }
+            guard text.isEmpty || isNumber(text) || isNilMark(text) else { continue }
             // An empty cell spanning rows is a merged label or header area, not a data slot.
             if text.isEmpty, cell.quality == nil, cell.rowSpan > 1 { continue }
             dataCells[cell.row, default: []].append(i)
@@ -65,6 +65,20 @@ enum TableGeometry {
             let mid = ys[ys.count / 2]
             if let off = vs.first(where: { abs($0.y - mid) > 0.45 * h || $0.page != vs[0].page }) {
                 doubt(row, off, "the row's values do not stand on one line of the page (the value \(table.cells[off.cell].text) is off it): words of neighbouring rows, or a number wrapped in its cell")
+            }
+        }
+
+        // A row of several cells read as all blank while the table holds values: its numbers may have
+        // gone to a neighbouring row (a wrapped label), and such a row printed wholly blank is rare;
+        // the page is asked (a one-cell row of table 二 printed blank is common and stays).
+        if !values.isEmpty {
+            for (row, cells) in dataCells where byRow[row] == nil && cells.count >= 3
+                && cells.allSatisfy({ table.cells[$0].quality == nil && table.cells[$0].text.allSatisfy(\.isWhitespace) }) {
+                let label = table.cells.indices.first { i in
+                    table.cells[i].row == row && !cells.contains(i) && table.cells[i].source.box != nil && table.cells[i].source.page != nil
+                }.map { table.cells[$0] }
+                doubt(row, label.map { Value(cell: -1, row: row, column: -1, page: $0.source.page!, box: $0.source.box!) },
+                      "the reader found no value for the row")
             }
         }
 
@@ -231,10 +245,28 @@ enum TableGeometry {
         for (a, b) in zip(anchors, anchors.dropFirst()) where a.page == b.page && b.row == a.row + 1 { pitches.append(b.y - a.y) }
         guard let rowPitch = pitches.min(), rowPitch > 0.5 * h else { return [:] }
         var out: [Int: [(Int, Placed)]] = [:]
+        // Gaps: rows between two confirmed rows; and the rows of a block before its first confirmed
+        // row, from the first one's label down (its values stand beside or below its label).
+        struct Gap { var rows: [Int]; var top: (page: Int, y: Double); var above: Bool; var below: (row: Int, page: Int, y: Double) }
+        var gaps: [Gap] = []
         for (a, b) in zip(anchors, anchors.dropFirst()) where b.row > a.row + 1 {
-            let gap = Array((a.row + 1)..<b.row)
+            gaps.append(Gap(rows: Array((a.row + 1)..<b.row), top: (a.page, a.y + 0.5 * h), above: true, below: b))
+        }
+        if let first = anchors.first, let centers = centersOf[first.row] {
+            var start = first.row
+            while start - 1 >= 0, dataCells[start - 1] != nil, centersOf[start - 1] == centers { start -= 1 }
+            let dataColumn = dataCells[first.row]!.map { table.cells[$0].column }.min() ?? 0
+            if start < first.row,
+               let label = table.cells.first(where: { $0.row == start && $0.rowSpan == 1 && $0.column < dataColumn && !$0.text.isEmpty }),
+               label.source.page == first.page, let box = label.source.box {
+                gaps.append(Gap(rows: Array(start..<first.row), top: (first.page, box.y0 - h), above: false, below: first))
+            }
+        }
+        for g in gaps {
+            let gap = g.rows
+            let b = g.below
             // Every row between is a data row the reader left empty, in the anchors' block.
-            guard let centers = centersOf[a.row], centersOf[b.row] == centers,
+            guard let centers = centersOf[b.row],
                   gap.allSatisfy({ r in
                       dataCells[r] != nil && centersOf[r] == centers
                           && (doubtful.contains(r) || (byRow[r] == nil && flagged(r)))
@@ -242,7 +274,7 @@ enum TableGeometry {
             let columns = centers.keys.sorted()
             // Every data column has a centre (a column never filled cannot be located).
             guard gap.allSatisfy({ r in dataCells[r]!.allSatisfy { centers[table.cells[$0].column] != nil } }),
-                  dataCells[a.row]!.count == columns.count else { continue }
+                  dataCells[b.row]!.count == columns.count else { continue }
             let xs = columns.map { centers[$0]! }
             let pitch = zip(xs.dropFirst(), xs).map { $0 - $1 }.min() ?? 0
             guard pitch > 0 else { continue }
@@ -255,15 +287,16 @@ enum TableGeometry {
                     if cy > top, cy < bottom, cx > xs.first! - 0.6 * pitch, cx < xs.last! + 0.6 * pitch { zone.append((page, w)) }
                 }
             }
-            if a.page == b.page {
-                take(a.page, from: a.y + 0.5 * h, to: b.y - 0.5 * h)
-            } else if b.page == a.page + 1 {
+            if g.top.page == b.page {
+                take(b.page, from: g.top.y, to: b.y - 0.5 * h)
+            } else if b.page == g.top.page + 1 {
                 // Across a page break: below the first row to the page's foot, above the second from
                 // its page's head (a repeated header holds no numbers); a page number at the foot
                 // makes a line of its own and the count fails.
-                take(a.page, from: a.y + 0.5 * h, to: .infinity)
+                take(g.top.page, from: g.top.y, to: .infinity)
                 take(b.page, from: -.infinity, to: b.y - 0.5 * h)
             } else { continue }
+            zone = mergeWrapped(zone, centers: xs, pitch: pitch, h: h)
             // Lines of numbers, top to bottom (page, then y).
             let sorted = zone.sorted { ($0.page, ($0.word.box.y0 + $0.word.box.y1) / 2) < ($1.page, ($1.word.box.y0 + $1.word.box.y1) / 2) }
             var lines: [[(page: Int, word: PDFWord)]] = []
@@ -278,12 +311,13 @@ enum TableGeometry {
             }
             guard lines.count == gap.count else { continue }
             // Each line a row's pitch from the one before (and from the confirmed rows around).
-            var ys: [(page: Int, y: Double)] = [(a.page, a.y)]
+            var ys: [(page: Int, y: Double)] = []
             for line in lines {
                 let c = line.map { ($0.word.box.y0 + $0.word.box.y1) / 2 }.sorted()
                 ys.append((line[0].page, c[c.count / 2]))
             }
             ys.append((b.page, b.y))
+            if g.above { ys.insert((g.top.page, g.top.y - 0.5 * h), at: 0) }
             guard zip(ys, ys.dropFirst()).allSatisfy({ $0.page != $1.page || $1.y - $0.y >= 0.85 * rowPitch }) else { continue }
             // Each number under one column, clearly, one per column.
             var rows: [Int: [(Int, Placed)]] = [:]
@@ -307,6 +341,55 @@ enum TableGeometry {
             for (r, cells) in rows { out[r] = cells }
         }
         return out
+    }
+
+    /// A number too wide for its cell wraps: its pieces stand stacked in one column, one text line
+    /// apart, centred on the line the row's other numbers stand on. Such a stack is one number, read
+    /// top to bottom — only when another column's number stands at its centre and none at its pieces'
+    /// (in a table set without padding, two rows' numbers stack just as closely, but the row's other
+    /// numbers then stand level with the pieces).
+    static func mergeWrapped(_ zone: [(page: Int, word: PDFWord)], centers: [Double], pitch: Double, h: Double) -> [(page: Int, word: PDFWord)] {
+        func cx(_ w: PDFWord) -> Double { (w.box.x0 + w.box.x1) / 2 }
+        func cy(_ w: PDFWord) -> Double { (w.box.y0 + w.box.y1) / 2 }
+        func column(_ w: PDFWord) -> Int? {
+            let ranked = centers.enumerated().map { ($0.offset, abs($0.element - cx(w))) }.min { $0.1 < $1.1 }!
+            return ranked.1 <= 0.3 * pitch ? ranked.0 : nil
+        }
+        var stacks: [[Int]] = []
+        var inStack = Set<Int>()
+        let order = zone.indices.sorted { (zone[$0].page, cy(zone[$0].word)) < (zone[$1].page, cy(zone[$1].word)) }
+        for i in order {
+            guard let k = column(zone[i].word) else { continue }
+            if let s = stacks.lastIndex(where: { st in
+                let last = zone[st.last!]
+                return last.page == zone[i].page && column(last.word) == k
+                    && zone[i].word.box.y0 - last.word.box.y1 <= 0.3 * h && zone[i].word.box.y0 > last.word.box.y0 + 0.5 * h
+            }) {
+                stacks[s].append(i)
+            } else {
+                stacks.append([i])
+            }
+        }
+        var out: [(page: Int, word: PDFWord)] = []
+        for st in stacks where st.count > 1 {
+            let page = zone[st[0]].page
+            let centre = (cy(zone[st.first!].word) + cy(zone[st.last!].word)) / 2
+            let singles = stacks.filter { $0.count == 1 && zone[$0[0]].page == page }.map { zone[$0[0]].word }
+            let level = singles.contains { abs(cy($0) - centre) <= 0.25 * h }
+            let besidePieces = st.contains { i in singles.contains { abs(cy($0) - cy(zone[i].word)) <= 0.25 * h } }
+            guard level, !besidePieces else { continue }
+            var box = zone[st[0]].word.box
+            for i in st.dropFirst() { box = box.union(zone[i].word.box) }
+            out.append((page, PDFWord(text: st.map { zone[$0].word.text }.joined(), box: box, fontSize: zone[st[0]].word.fontSize)))
+            inStack.formUnion(st)
+        }
+        for i in zone.indices where !inStack.contains(i) { out.append(zone[i]) }
+        return out
+    }
+
+    /// What a cell prints for "none" (`无`, a dash, a slash): a value's place, like a number.
+    static func isNilMark(_ text: String) -> Bool {
+        ["无", "-", "－", "—", "–", "/", "／", "\\", "空", "——"].contains(text)
     }
 
     /// Digits, with a decimal point or thousands separators: a printed count or amount.
