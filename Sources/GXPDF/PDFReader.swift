@@ -86,7 +86,10 @@ public enum PDFReader {
             p.source = relocate(p.source, visible: visibleCount(p.text), acrossLines: true, in: layout)
             return .paragraph(p)
         case .table(var table):
+            // The table's first line (its caption or header) when no word starts where the region does.
+            let line = table.source.line
             table.source = relocate(table.source, visible: 1, in: layout)
+            if table.source.box == nil, let box = layout.lineBox(line) { table.source.box = box }
             for index in table.cells.indices {
                 table.updateCell(index) { cell in
                     cell.source = relocate(cell.source, visible: visibleCount(cell.text), in: layout)

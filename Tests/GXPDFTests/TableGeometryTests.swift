@@ -99,6 +99,20 @@ import GXTestSupport
         #expect(Self.state(t, 0, 2) == ("2", nil))
     }
 
+    /// `7675` wrapped as `767` over `5`, the row's other number level with their middle: one number.
+    /// Two rows set without padding stack as closely, but their neighbours stand level with the
+    /// pieces: not joined.
+    @Test func wrappedPiecesAreJoinedOnlyAroundTheRowsLine() {
+        let wrapped: [(page: Int, word: PDFWord)] = [(1, Self.word("767", PageBox(x0: 190, y0: 100, x1: 210, y1: 110))),
+                                                     (1, Self.word("5", PageBox(x0: 197, y0: 110.5, x1: 203, y1: 120.5))),
+                                                     (1, Self.word("12", PageBox(x0: 255, y0: 105, x1: 265, y1: 115)))]
+        let joined = TableGeometry.mergeWrapped(wrapped, centers: [200, 260], pitch: 60, h: 10).map(\.word.text).sorted()
+        #expect(joined == ["12", "7675"])
+        let rows: [(page: Int, word: PDFWord)] = [(1, Self.word("7", Self.box(200, 100))), (1, Self.word("5", Self.box(200, 110.5))),
+                                                  (1, Self.word("1", Self.box(260, 100))), (1, Self.word("2", Self.box(260, 110.5)))]
+        #expect(TableGeometry.mergeWrapped(rows, centers: [200, 260], pitch: 60, h: 10).count == 4)
+    }
+
     // MARK: Generated reports printed by LibreOffice (Fixtures/pdf/geometry)
 
     static let corpus = Fixtures.files("pdf/geometry", ext: "pdf")
@@ -147,6 +161,20 @@ import GXTestSupport
         let total = try #require(report.tables.flatMap(\.cells).first { $0.path.description == "requests.new_received.total" })
         #expect(total.number == nil || total.number?.canonical == "39272")
         #expect(total.number != nil || total.lost)
+    }
+
+    /// Table 四 with two blank cells (13 numbers for 15 cells): its columns found from the header's
+    /// words above the row, the blanks kept blank, every number read.
+    @Test func tableFourWithBlanksIsReadByItsHeaderColumns() throws {
+        let url = try #require(Self.corpus.first { $0.lastPathComponent == "corpus-r17.pdf" })
+        let report = try Self.report(url)
+        let cells = try #require(Self.truth(url)["cells"] as? [String: Any])
+        let four = report.tables.flatMap(\.cells).filter { $0.path.table == .reviewLitigation }
+        #expect(four.count == 15)
+        for cell in four {
+            let truth = Self.number(cells[cell.path.description] ?? nil)
+            #expect(cell.number.flatMap { Double($0.canonical) } == truth && !cell.lost, "\(cell.path)")
+        }
     }
 
     /// A row total the agency printed one too high (43 for 42) is read as printed, not corrected by

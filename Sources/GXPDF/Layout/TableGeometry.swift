@@ -147,8 +147,11 @@ enum TableGeometry {
         }
 
         // Rows left empty between two rows the page confirms, read from the page itself.
-        let placed = readGaps(table, dataCells: dataCells, values: values, doubtful: doubtful, centersOf: centersOf,
+        var placed = readGaps(table, dataCells: dataCells, values: values, doubtful: doubtful, centersOf: centersOf,
                               h: h, pages: pages)
+        if let (row, cells) = readSingleRow(table, dataCells: dataCells, values: values, doubtful: doubtful, pages: pages) {
+            placed[row] = cells
+        }
         for (row, words) in placed {
             doubtful.remove(row)
             doubts.removeAll { $0.row == row }
@@ -341,6 +344,63 @@ enum TableGeometry {
             for (r, cells) in rows { out[r] = cells }
         }
         return out
+    }
+
+    /// A table of one data row (table 四) the reader left empty: its columns are where the header's
+    /// words above it stand (one cluster of header words per data cell, the group titles centred over
+    /// their columns), and its values the one line of numbers right below the header. Anything else
+    /// (another count of clusters, a second line of numbers, a number between columns) leaves it empty.
+    static func readSingleRow(_ table: Table, dataCells: [Int: [Int]], values: [Value], doubtful: Set<Int>,
+                              pages: [PDFPage]) -> (Int, [(Int, Placed)])? {
+        guard dataCells.count == 1, let (row, cells) = dataCells.first, cells.count >= 3,
+              doubtful.contains(row) || (values.isEmpty && cells.allSatisfy({ table.cells[$0].quality?.isLost == true })),
+              let pageNumber = table.source.page, let top = table.source.box?.y0,
+              let page = pages.first(where: { $0.number == pageNumber }) else { return nil }
+        func cx(_ w: PDFWord) -> Double { (w.box.x0 + w.box.x1) / 2 }
+        func cy(_ w: PDFWord) -> Double { (w.box.y0 + w.box.y1) / 2 }
+        let below = page.words.filter { $0.box.y0 >= top - 1 }
+        let numbers = below.filter { isNumber($0.text) }.sorted { cy($0) < cy($1) }
+        guard let first = numbers.first else { return nil }
+        let header = below.filter { !isNumber($0.text) && cy($0) < cy(first) }
+        guard !header.isEmpty else { return nil }
+        let heights = header.map { $0.box.y1 - $0.box.y0 }.sorted()
+        let h = max(heights[heights.count / 2], 1)
+        let headerBottom = header.map(\.box.y1).max()!
+        guard first.box.y0 >= headerBottom - 0.3 * h, first.box.y0 - headerBottom <= 3 * h else { return nil }
+        // Columns: clusters of the header words' centres — without the group titles, words wider
+        // than a column (`行政诉讼` over ten columns stands between two of them).
+        func clustersOf(_ words: [PDFWord]) -> [[Double]] {
+            let xs = words.map(cx).sorted()
+            guard let x0 = xs.first else { return [] }
+            var out: [[Double]] = [[x0]]
+            for x in xs.dropFirst() {
+                if x - out[out.count - 1].last! <= 0.25 * h { out[out.count - 1].append(x) } else { out.append([x]) }
+            }
+            return out
+        }
+        let all = clustersOf(header).map { $0.reduce(0, +) / Double($0.count) }
+        let gaps = zip(all.dropFirst(), all).map { $0 - $1 }.sorted()
+        guard !gaps.isEmpty else { return nil }
+        let typical = gaps[gaps.count / 2]
+        let clusters = clustersOf(header.filter { $0.box.x1 - $0.box.x0 <= 1.2 * typical })
+        guard clusters.count == cells.count else { return nil }
+        let centers = clusters.map { $0.reduce(0, +) / Double($0.count) }
+        let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min() ?? 0
+        guard pitch > h, clusters.allSatisfy({ ($0.last! - $0.first!) <= 0.15 * pitch }) else { return nil }
+        // The numbers right below the header, within the columns' span: exactly one line.
+        let zone = numbers.filter { cx($0) > centers.first! - 0.6 * pitch && cx($0) < centers.last! + 0.6 * pitch
+            && cy($0) < cy(first) + 2.5 * h }.map { (page: pageNumber, word: $0) }
+        let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h)
+        let ys = merged.map { cy($0.word) }
+        guard let y0 = ys.min(), let y1 = ys.max(), y1 - y0 <= 0.45 * h else { return nil }
+        var taken: [Int: PDFWord] = [:]
+        for item in merged {
+            let ranked = centers.enumerated().map { ($0.offset, abs($0.element - cx(item.word))) }.min { $0.1 < $1.1 }!
+            guard ranked.1 <= 0.3 * pitch, taken[ranked.0] == nil else { return nil }
+            taken[ranked.0] = item.word
+        }
+        let ordered = cells.sorted { table.cells[$0].column < table.cells[$1].column }
+        return (row, ordered.enumerated().map { k, i in (i, Placed(text: taken[k]?.text, page: pageNumber, box: taken[k]?.box)) })
     }
 
     /// A number too wide for its cell wraps: its pieces stand stacked in one column, one text line
