@@ -433,14 +433,27 @@ enum TableGeometry {
         var out: [(page: Int, word: PDFWord)] = []
         for st in stacks where st.count > 1 {
             let page = zone[st[0]].page
-            let centre = (cy(zone[st.first!].word) + cy(zone[st.last!].word)) / 2
-            let singles = stacks.filter { $0.count == 1 && zone[$0[0]].page == page }.map { zone[$0[0]].word }
-            let level = singles.contains { abs(cy($0) - centre) <= 0.25 * h }
-            let besidePieces = st.contains { i in singles.contains { abs(cy($0) - cy(zone[i].word)) <= 0.25 * h } }
-            guard level, !besidePieces else { continue }
-            var box = zone[st[0]].word.box
-            for i in st.dropFirst() { box = box.union(zone[i].word.box) }
-            out.append((page, PDFWord(text: st.map { zone[$0].word.text }.joined(), box: box, fontSize: zone[st[0]].word.fontSize)))
+            let singles = stacks.filter { $0.count == 1 && zone[$0[0]].page == page }.map { cy(zone[$0[0]].word) }
+            func level(_ y: Double) -> Bool { singles.contains { abs($0 - y) <= 0.25 * h } }
+            // Pieces level with a single number: rows set without padding, not a wrapped number.
+            guard !st.contains(where: { level(cy(zone[$0].word)) }) else { continue }
+            // Top down, each number the fewest pieces centred on a line of single numbers (two rows'
+            // wrapped numbers in one column stack as one run).
+            var groups: [[Int]] = []
+            var k = 0
+            while k < st.count {
+                guard let size = (2...max(2, st.count - k)).first(where: { n in
+                    k + n <= st.count && level((cy(zone[st[k]].word) + cy(zone[st[k + n - 1]].word)) / 2)
+                }), k + size <= st.count else { break }
+                groups.append(Array(st[k..<(k + size)]))
+                k += size
+            }
+            guard k == st.count else { continue }
+            for g in groups {
+                var box = zone[g[0]].word.box
+                for i in g.dropFirst() { box = box.union(zone[i].word.box) }
+                out.append((page, PDFWord(text: g.map { zone[$0].word.text }.joined(), box: box, fontSize: zone[g[0]].word.fontSize)))
+            }
             inStack.formUnion(st)
         }
         for i in zone.indices where !inStack.contains(i) { out.append(zone[i]) }
