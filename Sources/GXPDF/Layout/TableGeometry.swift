@@ -404,10 +404,10 @@ enum TableGeometry {
     }
 
     /// A number too wide for its cell wraps: its pieces stand stacked in one column, one text line
-    /// apart, centred on the line the row's other numbers stand on. Such a stack is one number, read
-    /// top to bottom — only when another column's number stands at its centre and none at its pieces'
-    /// (in a table set without padding, two rows' numbers stack just as closely, but the row's other
-    /// numbers then stand level with the pieces).
+    /// apart, centred on the line the row's other numbers stand on. Such pieces are one number, read
+    /// top to bottom — only when another column's number stands level with their centre and none
+    /// level with a piece (in a table set without padding, two rows' numbers stack just as closely,
+    /// but each stands level with its row's other numbers).
     static func mergeWrapped(_ zone: [(page: Int, word: PDFWord)], centers: [Double], pitch: Double, h: Double) -> [(page: Int, word: PDFWord)] {
         func cx(_ w: PDFWord) -> Double { (w.box.x0 + w.box.x1) / 2 }
         func cy(_ w: PDFWord) -> Double { (w.box.y0 + w.box.y1) / 2 }
@@ -435,15 +435,16 @@ enum TableGeometry {
             let page = zone[st[0]].page
             let singles = stacks.filter { $0.count == 1 && zone[$0[0]].page == page }.map { cy(zone[$0[0]].word) }
             func level(_ y: Double) -> Bool { singles.contains { abs($0 - y) <= 0.25 * h } }
-            // Pieces level with a single number: rows set without padding, not a wrapped number.
-            guard !st.contains(where: { level(cy(zone[$0].word)) }) else { continue }
-            // Top down, each number the fewest pieces centred on a line of single numbers (two rows'
-            // wrapped numbers in one column stack as one run).
+            // A piece level with a single number is that row's own number (rows set without padding
+            // stack as closely as wrapped lines); the others, top down, join into the fewest pieces
+            // centred on a line of single numbers (two rows' wrapped numbers in one column stack as one run).
             var groups: [[Int]] = []
             var k = 0
             while k < st.count {
+                if level(cy(zone[st[k]].word)) { groups.append([st[k]]); k += 1; continue }
                 guard let size = (2...max(2, st.count - k)).first(where: { n in
-                    k + n <= st.count && level((cy(zone[st[k]].word) + cy(zone[st[k + n - 1]].word)) / 2)
+                    k + n <= st.count && !st[k..<(k + n)].contains { level(cy(zone[$0].word)) }
+                        && level((cy(zone[st[k]].word) + cy(zone[st[k + n - 1]].word)) / 2)
                 }), k + size <= st.count else { break }
                 groups.append(Array(st[k..<(k + size)]))
                 k += size
