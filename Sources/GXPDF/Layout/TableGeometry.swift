@@ -250,10 +250,20 @@ enum TableGeometry {
         var out: [Int: [(Int, Placed)]] = [:]
         // Gaps: rows between two confirmed rows; and the rows of a block before its first confirmed
         // row, from the first one's label down (its values stand beside or below its label).
-        struct Gap { var rows: [Int]; var top: (page: Int, y: Double); var above: Bool; var below: (row: Int, page: Int, y: Double) }
+        struct Gap {
+            var rows: [Int]
+            var top: (page: Int, y: Double)
+            var above: Bool
+            /// The bound below: a confirmed row's line (`anchored`), or a label's foot.
+            var bottom: (page: Int, y: Double)
+            var anchored: Bool
+            /// A confirmed row of the block (its columns).
+            var block: Int
+        }
         var gaps: [Gap] = []
         for (a, b) in zip(anchors, anchors.dropFirst()) where b.row > a.row + 1 {
-            gaps.append(Gap(rows: Array((a.row + 1)..<b.row), top: (a.page, a.y + 0.5 * h), above: true, below: b))
+            gaps.append(Gap(rows: Array((a.row + 1)..<b.row), top: (a.page, a.y + 0.5 * h), above: true,
+                            bottom: (b.page, b.y), anchored: true, block: b.row))
         }
         if let first = anchors.first, let centers = centersOf[first.row] {
             var start = first.row
@@ -262,14 +272,28 @@ enum TableGeometry {
             if start < first.row,
                let label = table.cells.first(where: { $0.row == start && $0.rowSpan == 1 && $0.column < dataColumn && !$0.text.isEmpty }),
                label.source.page == first.page, let box = label.source.box {
-                gaps.append(Gap(rows: Array(start..<first.row), top: (first.page, box.y0 - h), above: false, below: first))
+                gaps.append(Gap(rows: Array(start..<first.row), top: (first.page, box.y0 - h), above: false,
+                                bottom: (first.page, first.y), anchored: true, block: first.row))
+            }
+        }
+        // And the rows of a block after its last confirmed row, down to the last one's label and a
+        // row's pitch below it (what follows the table stands further off; more lines, and the count fails).
+        if let last = anchors.last, let centers = centersOf[last.row] {
+            var end = last.row
+            while dataCells[end + 1] != nil, centersOf[end + 1] == centers { end += 1 }
+            let dataColumn = dataCells[last.row]!.map { table.cells[$0].column }.min() ?? 0
+            if end > last.row,
+               let label = table.cells.first(where: { $0.row == end && $0.rowSpan == 1 && $0.column < dataColumn && !$0.text.isEmpty }),
+               let page = label.source.page, page == last.page || page == last.page + 1, let box = label.source.box {
+                gaps.append(Gap(rows: Array((last.row + 1)...end), top: (last.page, last.y + 0.5 * h), above: true,
+                                bottom: (page, box.y1 + rowPitch), anchored: false, block: last.row))
             }
         }
         for g in gaps {
             let gap = g.rows
-            let b = g.below
+            let b = g.bottom
             // Every row between is a data row the reader left empty, in the anchors' block.
-            guard let centers = centersOf[b.row],
+            guard let centers = centersOf[g.block],
                   gap.allSatisfy({ r in
                       dataCells[r] != nil && centersOf[r] == centers
                           && (doubtful.contains(r) || (byRow[r] == nil && flagged(r)))
@@ -277,7 +301,7 @@ enum TableGeometry {
             let columns = centers.keys.sorted()
             // Every data column has a centre (a column never filled cannot be located).
             guard gap.allSatisfy({ r in dataCells[r]!.allSatisfy { centers[table.cells[$0].column] != nil } }),
-                  dataCells[b.row]!.count == columns.count else { continue }
+                  dataCells[g.block]!.count == columns.count else { continue }
             let xs = columns.map { centers[$0]! }
             let pitch = zip(xs.dropFirst(), xs).map { $0 - $1 }.min() ?? 0
             guard pitch > 0 else { continue }
@@ -291,13 +315,13 @@ enum TableGeometry {
                 }
             }
             if g.top.page == b.page {
-                take(b.page, from: g.top.y, to: b.y - 0.5 * h)
+                take(b.page, from: g.top.y, to: g.anchored ? b.y - 0.5 * h : b.y)
             } else if b.page == g.top.page + 1 {
                 // Across a page break: below the first row to the page's foot, above the second from
                 // its page's head (a repeated header holds no numbers); a page number at the foot
                 // makes a line of its own and the count fails.
                 take(g.top.page, from: g.top.y, to: .infinity)
-                take(b.page, from: -.infinity, to: b.y - 0.5 * h)
+                take(b.page, from: -.infinity, to: g.anchored ? b.y - 0.5 * h : b.y)
             } else { continue }
             zone = mergeWrapped(zone, centers: xs, pitch: pitch, h: h)
             // Lines of numbers, top to bottom (page, then y).
@@ -319,7 +343,7 @@ enum TableGeometry {
                 let c = line.map { ($0.word.box.y0 + $0.word.box.y1) / 2 }.sorted()
                 ys.append((line[0].page, c[c.count / 2]))
             }
-            ys.append((b.page, b.y))
+            if g.anchored { ys.append((b.page, b.y)) }
             if g.above { ys.insert((g.top.page, g.top.y - 0.5 * h), at: 0) }
             guard zip(ys, ys.dropFirst()).allSatisfy({ $0.page != $1.page || $1.y - $0.y >= 0.85 * rowPitch }) else { continue }
             // Each number under one column, clearly, one per column.
