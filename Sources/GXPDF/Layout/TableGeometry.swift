@@ -82,6 +82,28 @@ enum TableGeometry {
             }
         }
 
+        // Rows and their labels: a row's values stand at or below its own label's first line and
+        // above the next row's label (labels set at the top or the middle of their cells alike).
+        // Labels the reader did not find carry the table's first line; they say nothing.
+        let tableTop = table.source.box?.y1 ?? -.infinity
+        var labelTop: [Int: (page: Int, y: Double)] = [:]
+        for (i, cell) in table.cells.enumerated() where dataCells[cell.row] != nil && cell.rowSpan == 1 {
+            guard !(dataCells[cell.row]!.contains(i)), !cell.text.isEmpty, let page = cell.source.page, let box = cell.source.box,
+                  page != table.source.page || (box.y0 + box.y1) / 2 > tableTop else { continue }
+            if let known = labelTop[cell.row], known.page == page, known.y <= box.y0 { continue }
+            labelTop[cell.row] = (page, box.y0)
+        }
+        let labelled = labelTop.keys.sorted()
+        for (row, vs) in byRow {
+            let ys = vs.map(\.y).sorted()
+            let y = ys[ys.count / 2], page = vs[0].page
+            if let own = labelTop[row], own.page == page, y < own.y - 0.5 * h {
+                doubt(row, vs[0], "the row's values stand above its label on the page: they belong to the row before")
+            } else if let next = labelled.first(where: { $0 > row }).flatMap({ labelTop[$0] }), next.page == page, y >= next.y - 0.1 * h {
+                doubt(row, vs[0], "the row's values stand level with or below the next row's label on the page: they belong to a row after")
+            }
+        }
+
         // 2. Columns: each value nearer its own column's centre than any other, and clearly so.
         // Blocks of consecutive rows with the same data columns share their columns (table 二's
         // blocks each have their own).
