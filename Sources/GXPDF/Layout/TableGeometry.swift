@@ -174,6 +174,10 @@ enum TableGeometry {
         if let (row, cells) = readSingleRow(table, dataCells: dataCells, values: values, doubtful: doubtful, pages: pages) {
             placed[row] = cells
         }
+        for (row, cells) in readByLabels(table, dataCells: dataCells, values: values, doubtful: doubtful, placed: placed,
+                                         labelTop: labelTop, h: h, pages: pages) where placed[row] == nil {
+            placed[row] = cells
+        }
         for (row, words) in placed {
             doubtful.remove(row)
             doubts.removeAll { $0.row == row }
@@ -388,6 +392,81 @@ enum TableGeometry {
             }
             guard fits else { continue }
             for (r, cells) in rows { out[r] = cells }
+        }
+        return out
+    }
+
+    /// Rows still empty, each read between its own label's first line and the next row's label, in
+    /// blocks of at least three rows and columns (table 三) where the reader's columns cannot be
+    /// trusted either: the columns are where the header's words above the block stand (one cluster
+    /// per data column, group titles left out). A row is read only when the numbers between the two
+    /// labels form exactly one line, each clearly under one column, none used by another row.
+    static func readByLabels(_ table: Table, dataCells: [Int: [Int]], values: [Value], doubtful: Set<Int>,
+                             placed: [Int: [(Int, Placed)]], labelTop: [Int: (page: Int, y: Double)], h: Double,
+                             pages: [PDFPage]) -> [Int: [(Int, Placed)]] {
+        func cx(_ w: PDFWord) -> Double { (w.box.x0 + w.box.x1) / 2 }
+        func cy(_ w: PDFWord) -> Double { (w.box.y0 + w.box.y1) / 2 }
+        let rows = dataCells.keys.sorted()
+        guard let first = rows.first, rows.count >= 3, let columnsOfFirst = dataCells[first]?.map({ table.cells[$0].column }).sorted(),
+              columnsOfFirst.count >= 3,
+              rows.allSatisfy({ dataCells[$0]!.map { table.cells[$0].column }.sorted() == columnsOfFirst }),
+              let top = labelTop[first], let tableBox = table.source.box, table.source.page == top.page,
+              let page = pages.first(where: { $0.number == top.page }) else { return [:] }
+        let flaggedRows = rows.filter { r in
+            placed[r] == nil && (doubtful.contains(r) || dataCells[r]!.contains { table.cells[$0].quality?.isLost == true })
+        }
+        guard !flaggedRows.isEmpty else { return [:] }
+        // Label column: left of where the values stand (most of them; a stray one may stand in it).
+        let lefts = values.map(\.box.x0).sorted()
+        guard lefts.count >= 10 else { return [:] }
+        let labelRight = lefts[lefts.count / 10] - 0.5 * h
+        // Header words above the first row, right of the labels.
+        let header = page.words.filter { w in
+            !isNumber(w.text) && cy(w) > tableBox.y0 - 1 && cy(w) < top.y - 0.2 * h && cx(w) > labelRight
+        }
+        func clustersOf(_ words: [PDFWord]) -> [[Double]] {
+            let xs = words.map(cx).sorted()
+            guard let x0 = xs.first else { return [] }
+            var out: [[Double]] = [[x0]]
+            for x in xs.dropFirst() {
+                if x - out[out.count - 1].last! <= 0.25 * h { out[out.count - 1].append(x) } else { out.append([x]) }
+            }
+            return out
+        }
+        let all = clustersOf(header).map { $0.reduce(0, +) / Double($0.count) }
+        let gaps = zip(all.dropFirst(), all).map { $0 - $1 }.sorted()
+        guard !gaps.isEmpty else { return [:] }
+        let typical = gaps[gaps.count / 2]
+        let clusters = clustersOf(header.filter { $0.box.x1 - $0.box.x0 <= 1.2 * typical })
+        guard clusters.count == columnsOfFirst.count else { return [:] }
+        let centers = clusters.map { $0.reduce(0, +) / Double($0.count) }
+        let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min() ?? 0
+        guard pitch > h, clusters.allSatisfy({ ($0.last! - $0.first!) <= 0.15 * pitch }) else { return [:] }
+        // Words kept by rows the page confirmed: never taken again.
+        let confirmed = values.filter { !doubtful.contains($0.row) }.map(\.box)
+        var out: [Int: [(Int, Placed)]] = [:]
+        for r in flaggedRows {
+            guard let own = labelTop[r], let nextRow = rows.first(where: { $0 > r }), let next = labelTop[nextRow],
+                  own.page == next.page, next.y > own.y + 0.5 * h,
+                  let p = pages.first(where: { $0.number == own.page }) else { continue }
+            let zone = p.words.filter { w in
+                isNumber(w.text) && cy(w) > own.y - 0.6 * h && cy(w) < next.y - 0.1 * h
+                    && cx(w) > centers.first! - 0.6 * pitch && cx(w) < centers.last! + 0.6 * pitch
+            }.map { (page: own.page, word: $0) }
+            guard !zone.contains(where: { item in confirmed.contains { $0 == item.word.box } }) else { continue }
+            let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h)
+            let ys = merged.map { cy($0.word) }
+            guard let y0 = ys.min(), let y1 = ys.max(), y1 - y0 <= 0.45 * h else { continue }
+            var taken: [Int: PDFWord] = [:]
+            var fits = true
+            for item in merged {
+                let ranked = centers.enumerated().map { ($0.offset, abs($0.element - cx(item.word))) }.min { $0.1 < $1.1 }!
+                guard ranked.1 <= 0.3 * pitch, taken[ranked.0] == nil else { fits = false; break }
+                taken[ranked.0] = item.word
+            }
+            guard fits else { continue }
+            let ordered = dataCells[r]!.sorted { table.cells[$0].column < table.cells[$1].column }
+            out[r] = ordered.enumerated().map { k, i in (i, Placed(text: taken[k]?.text, page: own.page, box: taken[k]?.box)) }
         }
         return out
     }
