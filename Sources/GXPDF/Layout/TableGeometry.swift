@@ -424,24 +424,8 @@ enum TableGeometry {
         let header = page.words.filter { w in
             !isNumber(w.text) && cy(w) > tableBox.y0 - 1 && cy(w) < top.y - 0.2 * h && cx(w) > labelRight
         }
-        func clustersOf(_ words: [PDFWord]) -> [[Double]] {
-            let xs = words.map(cx).sorted()
-            guard let x0 = xs.first else { return [] }
-            var out: [[Double]] = [[x0]]
-            for x in xs.dropFirst() {
-                if x - out[out.count - 1].last! <= 0.25 * h { out[out.count - 1].append(x) } else { out.append([x]) }
-            }
-            return out
-        }
-        let all = clustersOf(header).map { $0.reduce(0, +) / Double($0.count) }
-        let gaps = zip(all.dropFirst(), all).map { $0 - $1 }.sorted()
-        guard !gaps.isEmpty else { return [:] }
-        let typical = gaps[gaps.count / 2]
-        let clusters = clustersOf(header.filter { $0.box.x1 - $0.box.x0 <= 1.2 * typical })
-        guard clusters.count == columnsOfFirst.count else { return [:] }
-        let centers = clusters.map { $0.reduce(0, +) / Double($0.count) }
-        let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min() ?? 0
-        guard pitch > h, clusters.allSatisfy({ ($0.last! - $0.first!) <= 0.15 * pitch }) else { return [:] }
+        guard let centers = headerColumns(header, count: columnsOfFirst.count, h: h) else { return [:] }
+        let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min()!
         // Words kept by rows the page confirmed: never taken again.
         let confirmed = values.filter { !doubtful.contains($0.row) }.map(\.box)
         var out: [Int: [(Int, Placed)]] = [:]
@@ -471,6 +455,43 @@ enum TableGeometry {
         return out
     }
 
+    /// The centres of `count` columns from the header words above them: clusters of the words'
+    /// centres, without the group titles — words wider than a column, or a title no wider than one
+    /// standing alone midway between two columns (`行政诉讼` over ten columns). Nil unless exactly
+    /// `count` tight clusters remain, at least a line's height apart.
+    static func headerColumns(_ header: [PDFWord], count: Int, h: Double) -> [Double]? {
+        func cx(_ w: PDFWord) -> Double { (w.box.x0 + w.box.x1) / 2 }
+        func clustersOf(_ words: [PDFWord]) -> [[Double]] {
+            let xs = words.map(cx).sorted()
+            guard let x0 = xs.first else { return [] }
+            var out: [[Double]] = [[x0]]
+            for x in xs.dropFirst() {
+                if x - out[out.count - 1].last! <= 0.25 * h { out[out.count - 1].append(x) } else { out.append([x]) }
+            }
+            return out
+        }
+        let all = clustersOf(header).map { $0.reduce(0, +) / Double($0.count) }
+        let gaps = zip(all.dropFirst(), all).map { $0 - $1 }.sorted()
+        guard !gaps.isEmpty else { return nil }
+        let typical = gaps[gaps.count / 2]
+        var clusters = clustersOf(header.filter { $0.box.x1 - $0.box.x0 <= 1.2 * typical })
+        if clusters.count > count {
+            let means = clusters.map { $0.reduce(0, +) / Double($0.count) }
+            let midway = clusters.indices.filter { k in
+                k > 0 && k < clusters.count - 1 && clusters[k].count == 1
+                    && means[k] - means[k - 1] < 0.7 * typical && means[k + 1] - means[k] < 0.7 * typical
+            }
+            if clusters.count - midway.count == count {
+                clusters = clusters.indices.filter { !midway.contains($0) }.map { clusters[$0] }
+            }
+        }
+        guard clusters.count == count else { return nil }
+        let centers = clusters.map { $0.reduce(0, +) / Double($0.count) }
+        let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min() ?? 0
+        guard pitch > h, clusters.allSatisfy({ ($0.last! - $0.first!) <= 0.15 * pitch }) else { return nil }
+        return centers
+    }
+
     /// A table of one data row (table 四) the reader left empty: its columns are where the header's
     /// words above it stand (one cluster of header words per data cell, the group titles centred over
     /// their columns), and its values the one line of numbers right below the header. Anything else
@@ -492,26 +513,8 @@ enum TableGeometry {
         let h = max(heights[heights.count / 2], 1)
         let headerBottom = header.map(\.box.y1).max()!
         guard first.box.y0 >= headerBottom - 0.3 * h, first.box.y0 - headerBottom <= 3 * h else { return nil }
-        // Columns: clusters of the header words' centres — without the group titles, words wider
-        // than a column (`行政诉讼` over ten columns stands between two of them).
-        func clustersOf(_ words: [PDFWord]) -> [[Double]] {
-            let xs = words.map(cx).sorted()
-            guard let x0 = xs.first else { return [] }
-            var out: [[Double]] = [[x0]]
-            for x in xs.dropFirst() {
-                if x - out[out.count - 1].last! <= 0.25 * h { out[out.count - 1].append(x) } else { out.append([x]) }
-            }
-            return out
-        }
-        let all = clustersOf(header).map { $0.reduce(0, +) / Double($0.count) }
-        let gaps = zip(all.dropFirst(), all).map { $0 - $1 }.sorted()
-        guard !gaps.isEmpty else { return nil }
-        let typical = gaps[gaps.count / 2]
-        let clusters = clustersOf(header.filter { $0.box.x1 - $0.box.x0 <= 1.2 * typical })
-        guard clusters.count == cells.count else { return nil }
-        let centers = clusters.map { $0.reduce(0, +) / Double($0.count) }
-        let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min() ?? 0
-        guard pitch > h, clusters.allSatisfy({ ($0.last! - $0.first!) <= 0.15 * pitch }) else { return nil }
+        guard let centers = headerColumns(header, count: cells.count, h: h) else { return nil }
+        let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min()!
         // The numbers right below the header, within the columns' span: exactly one line.
         let zone = numbers.filter { cx($0) > centers.first! - 0.6 * pitch && cx($0) < centers.last! + 0.6 * pitch
             && cy($0) < cy(first) + 2.5 * h }.map { (page: pageNumber, word: $0) }
