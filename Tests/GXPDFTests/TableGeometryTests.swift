@@ -126,6 +126,20 @@ import GXTestSupport
         #expect(TableGeometry.mergeWrapped(rows, centers: [200, 260], pitch: 60, h: 10).count == 4)
     }
 
+    /// Table 四's header: five sub-columns under each of three groups; the group titles stand over
+    /// the middle column (`行政复议`) or, over ten columns, midway between two (`行政诉讼`): 15 columns.
+    @Test func headerColumnsLeaveTheGroupTitlesOut() {
+        var words: [PDFWord] = []
+        let xs = (0..<15).map { 100 + 30 * Double($0) }
+        for x in xs { words.append(Self.word("结果", PageBox(x0: x - 8, y0: 140, x1: x + 8, y1: 150))) }
+        words.append(Self.word("行政复议", PageBox(x0: xs[2] - 14, y0: 100, x1: xs[2] + 14, y1: 110)))
+        let mid = (xs[9] + xs[10]) / 2
+        words.append(Self.word("行政诉讼", PageBox(x0: mid - 14, y0: 100, x1: mid + 14, y1: 110)))
+        let centers = TableGeometry.headerColumns(words, count: 15, h: 10)
+        #expect(centers?.count == 15 && centers?.first == 100 && centers?.last == xs[14])
+        #expect(TableGeometry.headerColumns(words, count: 14, h: 10) == nil)
+    }
+
     // MARK: Generated reports printed by LibreOffice (Fixtures/pdf/geometry)
 
     static let corpus = Fixtures.files("pdf/geometry", ext: "pdf")
