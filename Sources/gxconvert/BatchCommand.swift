@@ -28,7 +28,8 @@ struct Batch: ParsableCommand {
         summary, the exit status and the cross-year checks cover the whole output.
 
         Exit status: 0 every input converted with no rule errors; 1 some reports break a hard rule; \
-        3 some inputs could not be read (their records say why); 4 the output could not be written.
+        3 some inputs could not be read (their records say why); 4 the output could not be written, \
+        is an input (GX-E-SAME-FILE), or another batch run holds it (GX-E-LOCKED).
         """)
 
     @Argument(help: ArgumentHelp("Folders and files to convert.", valueName: "inputs"))
@@ -86,6 +87,8 @@ struct Batch: ParsableCommand {
                                    convert: ConvertOptions(limits: batchLimits, validation: .init(blankAsZero: blankAsZero),
                                      scan: scan.scanOptions))
         options.allFiles = allFiles
+        // Walked and opened by the bytes given (a GBK folder name is not UTF-8).
+        options.rawInputs = inputs.map { PosixFile.commandLineBytes(of: $0) ?? RawPath($0) }
         options.csvRaw = csvRaw
         options.shard = shard.flatMap(Shard.init)
         let summary: BatchSummary
@@ -93,7 +96,7 @@ struct Batch: ParsableCommand {
             summary = try BatchRunner.run(options)
         } catch let error as GXError {
             CLIError.print(error)
-            throw ExitCode(error.code == .output ? ExitStatus.outputFailed : ExitStatus.unreadableInput)
+            throw ExitCode(error.code.isOutputFailure ? ExitStatus.outputFailed : ExitStatus.unreadableInput)
         }
         var text = ""
         for d in summary.crossYear { text += DiagnosticText.line(d, file: d.cells.first?.file ?? "") + "\n" }

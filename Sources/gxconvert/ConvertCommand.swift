@@ -65,16 +65,23 @@ struct Convert: ParsableCommand {
         let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero),
                                      scan: scan.scanOptions)
         let report: Report
+        // The input by the bytes given on the command line (a GBK name is opened as it is).
+        let raw = PosixFile.commandLineBytes(of: input) ?? RawPath(input)
+        let name = raw.display
+        let inputFile = input == "-" ? nil : PosixFile.status(raw)
         do {
-            let bytes = try FileIO.read(input, maxBytes: options.limits.maxInputBytes)
-            report = try Converter.report(bytes, path: input, options: options)
+            if PosixFile.commandLineBytes(of: input) == nil {
+                throw GXError(.io, "two arguments show as this name but are different files; give the name once", file: name)
+            }
+            let bytes = try FileIO.read(raw, maxBytes: options.limits.maxInputBytes)
+            report = try Converter.report(bytes, path: name, options: options)
         } catch let error as GXError {
-            CLIError.print(error.at(file: input))
+            CLIError.print(error.at(file: name))
             throw ExitCode(ExitStatus.unreadableInput)
         }
         do {
             let bytes = try ReportExport.bytes(report, as: to, options: ExportOptions(compact: compact, excel: excel, csvRaw: csvRaw))
-            try FileIO.write(bytes, to: output ?? "-")
+            try FileIO.write(bytes, to: output ?? "-", inputs: inputFile.map { [$0] } ?? [])
         } catch let error as GXError {
             CLIError.print(error)
             throw ExitCode(ExitStatus.outputFailed)

@@ -36,7 +36,7 @@ struct Merge: ParsableCommand {
             summary = try ShardMerge.merge(shards, output: output, format: format, csvRaw: csvRaw)
         } catch let error as GXError {
             CLIError.print(error)
-            throw ExitCode(error.code == .output ? ExitStatus.outputFailed : ExitStatus.unreadableInput)
+            throw ExitCode(error.code.isOutputFailure ? ExitStatus.outputFailed : ExitStatus.unreadableInput)
         }
         Stderr.write("gxconvert merge: \(shards.count) shard(s), \(summary.found) input(s); converted \(summary.converted) "
                      + "(\(summary.withRuleErrors) with rule errors), \(summary.unreadable) unreadable"

@@ -50,9 +50,12 @@ struct Validate: ParsableCommand {
         var results: [(file: String, report: Report)] = []
         var facts: [CrossYearFacts] = []
         var unreadable: [GXError] = []
-        for input in inputs {
+        for given in inputs {
+            // By the bytes given on the command line (a GBK name is opened as it is), named by its display text.
+            let raw = PosixFile.commandLineBytes(of: given) ?? RawPath(given)
+            let input = raw.display
             do {
-                let bytes = try FileIO.read(input, maxBytes: options.limits.maxInputBytes)
+                let bytes = try FileIO.read(raw, maxBytes: options.limits.maxInputBytes)
                 let report = try Converter.report(bytes, path: input, options: options)
                 if let f = CrossYearFacts(report: report, file: input) { facts.append(f) }
                 // Only what the findings need is kept: hundreds of reports in one run cost their

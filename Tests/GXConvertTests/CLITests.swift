@@ -17,9 +17,10 @@ import GXTestSupport
 
     struct Run { var status: Int32; var stdout: Data; var stderr: String }
 
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+    /// `shell`: run /bin/sh with these arguments instead of gxconvert.
+    static func run(_ arguments: [String], stdin: Data? = nil, shell: Bool = false) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : binary
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -33,6 +34,17 @@ import GXTestSupport
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: o, stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Starts `command[0]` with the rest as arguments, output discarded; the caller waits for it.
+    static func start(_ command: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     static let seed = Fixtures.root.appendingPathComponent("docx/seed000-word.docx").path

@@ -60,4 +60,27 @@ row "--time-budget inf" 1 "0 1" - -- "$bin" validate --time-budget inf "$work/bi
 mkfifo "$work/fifo" "$work/s1/agency/z.fifo.txt"
 row "FIFO by name" 1 "3" GX-E-IO -- "$bin" "$work/fifo" --to json
 row "FIFO in a batch folder" 1 "3" - -- "$bin" batch "$work/s1/agency" -o "$work/fifo-batch.jsonl"
+
+# §4: files, names and outputs, with real processes (names as bytes, locks held by another process).
+names="$work/names"; mkdir -p "$names/"$'\xb1\xa8'
+cp Fixtures/docx/seed000-word.docx "$names/"$'\xb1\xa8/\xc4\xea\xb6\xc8.docx'
+row "GBK file name, convert" 1 "0" - -- "$bin" "$names/"$'\xb1\xa8/\xc4\xea\xb6\xc8.docx' -o "$work/gbk.json"
+grep -qF '\\xB1\\xA8/\\xC4\\xEA\\xB6\\xC8.docx' "$work/gbk.json" || { echo "GBK file name, convert: path not escaped in the record"; failed=1; }
+row "GBK folder, batch" 1 "0" "converted 1" -- "$bin" batch "$names" -o "$work/gbk.jsonl"
+cp Fixtures/docx/seed000-word.docx "$work/upload.docx"
+row "-o onto the input" 1 "4" GX-E-SAME-FILE -- "$bin" "$work/upload.docx" --to docx -o "$work/upload.docx"
+cmp -s Fixtures/docx/seed000-word.docx "$work/upload.docx" || { echo "-o onto the input: input changed"; failed=1; }
+row "batch -o in walked folder" 1 "4" GX-E-SAME-FILE -- "$bin" batch "$names" -o "$names/out.txt" --to csv-wide
+mkfifo "$work/out.fifo"
+row "-o a FIFO with no reader" 1 "4" GX-E-OUTPUT -- "$bin" "$work/upload.docx" -o "$work/out.fifo"
+[ -p "$work/out.fifo" ] || { echo "-o a FIFO: replaced"; failed=1; }
+if mknod "$work/null" c 1 3 2>/dev/null; then
+  row "-o a device node" 1 "0" - -- "$bin" "$work/upload.docx" -o "$work/null"
+  [ -c "$work/null" ] || { echo "-o a device node: replaced"; failed=1; }
+fi
+: > "$work/locked.jsonl"
+flock -n "$work/locked.jsonl" sleep 20 & holder=$!; sleep 0.3
+row "batch on a locked output" 1 "4" GX-E-LOCKED -- "$bin" batch "$names" -o "$work/locked.jsonl" --resume
+[ ! -s "$work/locked.jsonl" ] || { echo "batch on a locked output: output touched"; failed=1; }
+kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 exit $failed

@@ -13,7 +13,7 @@ with Server('--workers', '2', '--max-upload-mb', '1') as server:
         'schemathesis', 'run', server.url + '/api/v1/openapi.json',
         '--checks', 'not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance',
         '--max-examples', os.environ.get('GX_SCHEMATHESIS_EXAMPLES', '40'), '--seed', '1', '--generation-deterministic',
-        '--max-time', '60', '--generation-database', 'none', '--workers', '2', '--request-timeout', '30', '--no-color',
+        '--max-time', '60', '--workers', '2', '--request-timeout', '30', '--no-color',
         '--report', 'junit', '--report-dir', out])
 sys.exit(status)
 PY

@@ -54,6 +54,19 @@ public enum BatchFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// What the resume index keeps of one input's record (jsonl only; nil for the CSV formats):
+    /// a report line cut down to what `--resume` reads back, or the failure line as it is.
+    func resumeRecord(file: String, result: Result<Report, GXError>) -> [UInt8]? {
+        guard self == .jsonl else { return nil }
+        switch result {
+        case .success(let report):
+            let variant = report.table(.activeDisclosure)?.variant
+            return JSONWriter.line(ReportJSON.resumeValue(report) { CrossYearFacts.isKept($0, activeDisclosureVariant: variant) })
+        case .failure:
+            return lines(file: file, result: result, raw: false)
+        }
+    }
+
     /// A cross-year finding, for formats that can hold one after the reports.
     func crossYearLine(_ d: Diagnostic) -> String? {
         guard self == .jsonl else { return nil }

@@ -18,8 +18,15 @@ struct ReadBackRecord {
 
     /// A jsonl line: nil for a cross-year finding (those are worked out anew).
     static func jsonl(_ line: ArraySlice<UInt8>, line number: Int, output: String) throws -> ReadBackRecord? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-              let schema = object["schema"] as? String else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+            throw ResumeIndex.damaged(output, "line \(number) is not a JSON record")
+        }
+        return try jsonl(object: object, line: number, output: output)
+    }
+
+    /// A jsonl record already parsed (a line of the output, or its entry in the resume index).
+    static func jsonl(object: [String: Any], line number: Int, output: String) throws -> ReadBackRecord? {
+        guard let schema = object["schema"] as? String else {
             throw ResumeIndex.damaged(output, "line \(number) is not a JSON record")
         }
         let source = object["source"] as? [String: Any]
@@ -35,6 +42,20 @@ struct ReadBackRecord {
         default:
             throw ResumeIndex.damaged(output, "line \(number) is a \(schema) record without its input's path")
         }
+    }
+
+    /// What the resume index keeps of a parsed jsonl record: all `jsonl(object:)` reads of it
+    /// (a report's identity, status, template and the cells the cross-year checks keep).
+    static func resumeObject(_ object: [String: Any]) -> [String: Any] {
+        guard object["schema"] as? String == ReportJSON.schema else { return object }
+        var out: [String: Any] = [:]
+        for key in ["schema", "source", "agency", "year", "template", "summary"] { out[key] = object[key] }
+        let variant = ((object["template"] as? [String: Any])?["active_disclosure"] as? String).flatMap(TemplateVariant.init)
+        out["cells"] = (object["cells"] as? [[String: Any]] ?? []).filter { cell in
+            guard let text = cell["path"] as? String, let path = cellPath(text) else { return false }
+            return CrossYearFacts.isKept(path, activeDisclosureVariant: variant)
+        }
+        return out
     }
 
     /// A canonical report's kept cells, with the sources the JSON gives for them.

@@ -4,7 +4,9 @@ import CLibCrypto
 /// where there are some, which made hashing the input five to ten times cheaper than our own
 /// FIPS 180-4 code (about 2% of a whole batch conversion).
 public enum SHA256 {
-    public static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String { hex(bytes[...]) }
+
+    public static func hex(_ bytes: ArraySlice<UInt8>) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
         var size: UInt32 = 0
         let ok = bytes.withUnsafeBufferPointer { input in

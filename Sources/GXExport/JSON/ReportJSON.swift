@@ -72,6 +72,36 @@ public enum ReportJSON {
         s.closeObject()
     }
 
+    /// The report as `batch --resume` needs it back, for its resume index: the members that say
+    /// which input it was, how it ended and which template it follows, and only the cells `keep`
+    /// takes (those the cross-year checks read), in the canonical form. Read back like a report line.
+    public static func resumeValue(_ report: Report, keep: @escaping @Sendable (CellPath) -> Bool) -> JSONValue {
+        .stream { s in
+            s.openObject()
+            s.key("schema"); s.string(schema)
+            s.key("source"); s.openObject()
+            s.key("path"); s.string(report.source.path)
+            s.key("sha256"); s.string(report.source.sha256)
+            s.closeObject()
+            s.key("agency"); s.string(orNull: report.agency)
+            s.key("year"); s.int(orNull: report.year)
+            s.key("template"); s.openObject()
+            for key in StandardTableKey.allCases { s.key(text: key.rawValue); s.string(orNull: report.table(key)?.variant?.rawValue) }
+            s.closeObject()
+            s.key("cells"); s.openArray()
+            for table in report.tables {
+                table.cells.withUnsafeBufferPointer { cells in
+                    for i in cells.indices where keep(cells[i].path) { s.element(); write(cells.baseAddress! + i, to: &s) }
+                }
+            }
+            s.closeArray()
+            s.key("summary"); s.openObject()
+            s.key("errors"); s.int(report.diagnostics.count { $0.severity == .error })
+            s.closeObject()
+            s.closeObject()
+        }
+    }
+
     /// `{row: {column: value}}` in template order; null for anything not a number.
     static func writeValues(_ table: StandardTable, to s: inout JSONStream) {
         s.openObject()

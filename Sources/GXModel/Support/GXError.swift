@@ -36,6 +36,16 @@ public enum GXErrorCode: String, Sendable, CaseIterable {
     case image = "GX-E-IMAGE"
     /// The OCR language data a scan needs is not installed (the message names the Debian package).
     case ocrLanguage = "GX-E-OCR-LANG"
+    /// The output is one of the inputs (same device and inode), or a folder `batch` walks would
+    /// take it as an input next time: refused, nothing written.
+    case sameFile = "GX-E-SAME-FILE"
+    /// Another `batch` run holds the output (an exclusive lock on it): refused, the output untouched.
+    case locked = "GX-E-LOCKED"
+}
+
+extension GXErrorCode {
+    /// The output could not be (or was refused to be) written: exit status 4, not 3.
+    public var isOutputFailure: Bool { self == .output || self == .sameFile || self == .locked }
 }
 
 /// A typed, coded failure to read an input, carrying where it happened and what the user can do.
