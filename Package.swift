@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "GXTextTests", dependencies: ["GXText", "GXTemplate", "GXModel", "GXValidation", "GXTestSupport"]),
         .testTarget(name: "GXHTMLTests", dependencies: ["GXHTML", "GXTemplate", "GXModel"]),
         .testTarget(name: "GXScanTests", dependencies: ["GXScan", "GXImaging", "GXModel", "GXTestSupport"]),
-        .testTarget(name: "GXPDFTests", dependencies: ["GXPDF", "GXModel", "GXTestSupport"]),
+        .testTarget(name: "GXPDFTests", dependencies: ["GXPDF", "GXTemplate", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXBatchTests", dependencies: ["GXBatch", "GXConvert", "GXExport", "GXModel", "GXTestSupport"]),
         .testTarget(name: "GXServerTests", dependencies: [
             "GXServer", "GXConvert", "GXExport", "GXModel", "GXTestSupport",

@@ -27,12 +27,20 @@ public enum PDFReader {
         var document = try TextReader.read(text: layout.text, limits: limits)
         document.format = .pdf
         document.blocks = document.blocks.map { locate($0, in: layout) }
+        // Every placed value checked against where its word stands on the page.
+        var geometry: [Diagnostic] = []
+        for b in document.blocks.indices {
+            guard case .table(var table) = document.blocks[b] else { continue }
+            geometry += TableGeometry.check(&table, pages: pages)
+            document.blocks[b] = .table(table)
+        }
         document.diagnostics = document.diagnostics.compactMap { d in
             if d.code == "GX-I-TEXT-LAYOUT" { return nil }
             var d = d
             if let s = d.source { d.source = relocate(s, visible: 0, in: layout) }
             return d
         }
+        document.diagnostics += geometry
         document.diagnostics.insert(Diagnostic(code: "GX-I-PDF", severity: .info,
             message: "\(pages.count) page(s) read from the PDF's text layer; table cells placed by their positions on the page",
             messageZh: "从 PDF 文本层读取 \(pages.count) 页，表格单元格按页面位置定位"), at: 0)
@@ -78,7 +86,10 @@ public enum PDFReader {
             p.source = relocate(p.source, visible: visibleCount(p.text), acrossLines: true, in: layout)
             return .paragraph(p)
         case .table(var table):
+            // The table's first line (its caption or header) when no word starts where the region does.
+            let line = table.source.line
             table.source = relocate(table.source, visible: 1, in: layout)
+            if table.source.box == nil, let box = layout.lineBox(line) { table.source.box = box }
             for index in table.cells.indices {
                 table.updateCell(index) { cell in
                     cell.source = relocate(cell.source, visible: visibleCount(cell.text), in: layout)

@@ -46,7 +46,9 @@ public enum TextReader {
         // Read every table as clean text first; if any looks like OCR, read them all as OCR.
         var built = try regions.map { try StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: false,
                                                                       solver: placement == .solver, budget: budget) }
-        let ocr = built.contains { $0.ocrSignals }
+        // Laid out from exact word positions (a PDF's text layer), the text is what was printed:
+        // never OCR, whatever its rows look like, so no value is read with doubt and re-derived.
+        let ocr = placement == .solver && built.contains { $0.ocrSignals }
         if ocr {
             built = try regions.map { try StandardTableBuilder.build($0, lines: lines, format: profile.format, ocr: true,
                                                                       solver: placement == .solver, budget: budget) }

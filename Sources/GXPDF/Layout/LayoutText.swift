@@ -85,6 +85,12 @@ struct LayoutText {
         return min(8, max(2.5, sizes[sizes.count / 10] / 2))
     }
 
+    /// The box of all the words on one line of the laid-out text (1-based), nil for a blank line.
+    func lineBox(_ line: Int) -> PageBox? {
+        guard line >= 1, line <= lines.count, let first = lines[line - 1].words.first else { return nil }
+        return lines[line - 1].words.dropFirst().reduce(first.box) { $0.union($1.box) }
+    }
+
     /// The page and box of the text that starts at (line, column) and holds `visible` non-space
     /// Characters: the words from there on along the same line, and with `acrossLines` on the lines
     /// after it on the same page (a paragraph). A place between words gives the page alone.

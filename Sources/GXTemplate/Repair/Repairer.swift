@@ -97,7 +97,8 @@ public enum Repairer {
                 setNumber(&table.cells[i], value: v.value, read: n?.read ?? "", rule: v.rule,
                           note: (n?.note.isEmpty == false ? n!.note + "; " : "") + "the only value \(v.rule) allows")
                 repaired.append(p.description)
-            } else if state.isUnknown(p) {
+            } else if state.isUnknown(p) || input.unplaced[p] != nil {
+                // An unplaced cell stays null and lost even where the equations would solve it.
                 table.cells[i].text = ""
                 table.cells[i].kind = .blank
                 table.cells[i].number = nil
