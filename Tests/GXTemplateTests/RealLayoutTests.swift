@@ -190,3 +190,38 @@ let table2Pieces: [[[String?]]] = [
         #expect(r.diagnostics.contains { $0.code == "GX-W-MISALIGNED" })
     }
 }
+
+@Suite struct RowByOrderTests {
+    /// Table 三's rows with one row's label replaced by text no template row matches (as OCR
+    /// garbles a label), that row's natural-person cell holding 5.
+    func rows(garbling keys: [String]) -> [[String?]] {
+        var rows = requestHeader + requestRows(.v2021, blankOther: false)
+        for key in keys {
+            let label = Template.requests2021.row(key)!.labels[0]
+            let r = rows.firstIndex { $0.contains { $0 == label } }!
+            rows[r] = ["", "", "守属。二关门部和和力", "5", "0", "0", "0", "0", "0", "5"]
+        }
+        return rows
+    }
+
+    /// Its neighbours are template rows one apart: the row between them is the only reading.
+    @Test func aGarbledLabelBetweenTwoKnownRowsIsPlacedAndSaidSo() {
+        let r = report([.table(grid(rows(garbling: ["withheld_safety_stability"])))])
+        #expect(r.cell(CellPath(.requests, "withheld_safety_stability", "natural_person"))?.number?.canonical == "5")
+        #expect(r.diagnostics.contains { $0.code == "GX-I-ROW-BY-ORDER" && $0.paths == ["requests.withheld_safety_stability"] })
+    }
+
+    /// Two garbled rows side by side: each has an unknown neighbour, so neither is placed.
+    @Test func twoGarbledRowsSideBySideAreNotGuessed() {
+        let r = report([.table(grid(rows(garbling: ["withheld_safety_stability", "withheld_third_party"])))])
+        #expect(r.cell(CellPath(.requests, "withheld_safety_stability", "natural_person"))?.number == nil)
+        #expect(r.cell(CellPath(.requests, "withheld_third_party", "natural_person"))?.number == nil)
+        #expect(!r.diagnostics.contains { $0.code == "GX-I-ROW-BY-ORDER" })
+    }
+
+    /// 其他处理's sub-rows decide the table's format, so a garbled one is never inferred.
+    @Test func aGarbledOtherHandlingSubRowIsNotInferred() {
+        let r = report([.table(grid(rows(garbling: ["other_overdue_fee"])))])
+        #expect(r.cell(CellPath(.requests, "other_overdue_fee", "natural_person"))?.number == nil)
+    }
+}

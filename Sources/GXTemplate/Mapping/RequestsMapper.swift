@@ -62,6 +62,8 @@ enum RequestsMapper {
         // whether its cells hold numbers: a 2019 report may leave that row blank.
         var otherHandling: (row: Int, label: Int, source: SourceLocation)?
         var sawOtherSubrows = false
+        /// Each grid row's label: the template row it matched, or nil for a label no row matches.
+        var rowLabel: [Int: (key: String?, label: Int, source: SourceLocation)] = [:]
 
         func place(_ rowKey: String, row r: Int, label: Int) {
             roles[label] = .label(table3, rowKey)
@@ -91,7 +93,11 @@ enum RequestsMapper {
                 for (i, cell) in labels where cell.row == r { roles[i] = .group(table3, g.key) }
                 continue
             }
-            guard let rowMatch = match else { continue }
+            guard let rowMatch = match else {
+                rowLabel[r] = (nil, inner.index, inner.cell.source)
+                continue
+            }
+            rowLabel[r] = (rowMatch.key, inner.index, inner.cell.source)
             if rowMatch.key == Template.otherHandlingRow {
                 if otherHandling == nil { otherHandling = (r, inner.index, inner.cell.source) }
                 for (i, cell) in labels where cell.row == r { roles[i] = .group(table3, "other") }
@@ -106,12 +112,38 @@ enum RequestsMapper {
             }
             place(rowMatch.key, row: r, label: inner.index)
         }
+        placeRowsBetweenNeighbours(rowLabel, foundRows: foundRows, diagnostics: &diagnostics, place: place)
         if let other = otherHandling, !sawOtherSubrows {
             place(Template.otherHandlingRow, row: other.row, label: other.label)
         }
         let variant: TemplateVariant = otherHandling != nil && !sawOtherSubrows ? .v2019 : .v2021
         let standard = assemble(.requests, variant: variant, found: found, in: labeled, diagnostics: &diagnostics)
         return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
+    }
+
+    /// A row whose label no template row matches (OCR garbled it, an agency reworded it) is placed
+    /// only when the grid leaves no other reading: the rows directly above and below it are matched
+    /// to template rows exactly one apart, so the template row between them, not found elsewhere,
+    /// is the only one it can be. The 2019/2021 其他处理 rows are never inferred (which format the
+    /// table has is read from their labels). Each such row gets a `GX-I-ROW-BY-ORDER` note.
+    private static func placeRowsBetweenNeighbours(_ rowLabel: [Int: (key: String?, label: Int, source: SourceLocation)],
+                                                   foundRows: Set<String>, diagnostics: inout [Diagnostic],
+                                                   place: (String, Int, Int) -> Void) {
+        let order = Template.requests2021.rows.map(\.key)
+        let excluded = Template.otherHandlingSubrows.union([Template.otherHandlingRow])
+        var placed = foundRows
+        for r in rowLabel.keys.sorted() {
+            guard let unmatched = rowLabel[r], unmatched.key == nil,
+                  let above = rowLabel[r - 1]?.key, let below = rowLabel[r + 1]?.key,
+                  let i = order.firstIndex(of: above), let j = order.firstIndex(of: below), j == i + 2 else { continue }
+            let between = order[i + 1]
+            guard !placed.contains(between), !excluded.contains(between) else { continue }
+            place(between, r, unmatched.label)
+            placed.insert(between)
+            diagnostics.append(Diagnostic(code: "GX-I-ROW-BY-ORDER", severity: .info,
+                message: "a row label of table 三 was not recognised; the row stands between \(above) and \(below), so it is \(between)",
+                messageZh: "表三行标题无法识别，按前后行位置确定为该行", paths: ["requests.\(between)"], source: unmatched.source))
+        }
     }
 
     private static func lastNumericColumn(_ labeled: LabeledTable, from row: Int) -> Int {
