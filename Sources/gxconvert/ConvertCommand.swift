@@ -65,12 +65,14 @@ struct Convert: ParsableCommand {
         let options = ConvertOptions(format: from, limits: limits.readLimits, validation: .init(blankAsZero: blankAsZero),
                                      scan: scan.scanOptions)
         let report: Report
-        // The input by the bytes given on the command line (a GBK name is opened as it is).
-        let raw = PosixFile.commandLineBytes(of: input) ?? RawPath(input)
+        // The input by the bytes given on the command line (a GBK name is opened as it is); nil
+        // when two different arguments decode to this name.
+        let given = PosixFile.commandLineBytes(of: input)
+        let raw = given ?? RawPath(input)
         let name = raw.display
         let inputFile = input == "-" ? nil : PosixFile.status(raw)
         do {
-            if PosixFile.commandLineBytes(of: input) == nil {
+            if given == nil {
                 throw GXError(.io, "two arguments show as this name but are different files; give the name once", file: name)
             }
             let bytes = try FileIO.read(raw, maxBytes: options.limits.maxInputBytes)

@@ -76,6 +76,10 @@ public struct PageBox: Sendable, Hashable {
         self.y1 = y1
     }
 
+    /// The box's centre, across and down.
+    public var midX: Double { (x0 + x1) / 2 }
+    public var midY: Double { (y0 + y1) / 2 }
+
     /// The smallest box holding both.
     public func union(_ other: PageBox) -> PageBox {
         PageBox(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))

@@ -20,8 +20,8 @@ enum TableGeometry {
         var column: Int
         var page: Int
         var box: PageBox
-        var x: Double { (box.x0 + box.x1) / 2 }
-        var y: Double { (box.y0 + box.y1) / 2 }
+        var x: Double { box.midX }
+        var y: Double { box.midY }
         var height: Double { box.y1 - box.y0 }
     }
 
@@ -89,7 +89,7 @@ enum TableGeometry {
         var labelTop: [Int: (page: Int, y: Double)] = [:]
         for (i, cell) in table.cells.enumerated() where dataCells[cell.row] != nil && cell.rowSpan == 1 {
             guard !(dataCells[cell.row]!.contains(i)), !cell.text.isEmpty, let page = cell.source.page, let box = cell.source.box,
-                  page != table.source.page || (box.y0 + box.y1) / 2 > tableTop else { continue }
+                  page != table.source.page || box.midY > tableTop else { continue }
             if let known = labelTop[cell.row], known.page == page, known.y <= box.y0 { continue }
             labelTop[cell.row] = (page, box.y0)
         }
@@ -153,7 +153,7 @@ enum TableGeometry {
             }
             bands.sort { $0.y0 < $1.y0 }
             for word in page.words where isNumber(word.text) {
-                let cx = (word.box.x0 + word.box.x1) / 2, cy = (word.box.y0 + word.box.y1) / 2
+                let cx = word.box.midX, cy = word.box.midY
                 guard cy > top, cy < bottom, cx > left, cx < right else { continue }
                 if vs.contains(where: { $0.box.x0 <= cx && cx <= $0.box.x1 && $0.box.y0 <= cy && cy <= $0.box.y1 }) { continue }
                 let orphan = Value(cell: -1, row: -1, column: -1, page: pageNumber, box: word.box)
@@ -336,7 +336,7 @@ enum TableGeometry {
             func take(_ page: Int, from top: Double, to bottom: Double) {
                 guard let p = pages.first(where: { $0.number == page }) else { return }
                 for w in p.words where isNumber(w.text) {
-                    let cx = (w.box.x0 + w.box.x1) / 2, cy = (w.box.y0 + w.box.y1) / 2
+                    let cx = w.box.midX, cy = w.box.midY
                     if cy > top, cy < bottom, cx > xs.first! - 0.6 * pitch, cx < xs.last! + 0.6 * pitch { zone.append((page, w)) }
                 }
             }
@@ -351,12 +351,12 @@ enum TableGeometry {
             } else { continue }
             zone = mergeWrapped(zone, centers: xs, pitch: pitch, h: h)
             // Lines of numbers, top to bottom (page, then y).
-            let sorted = zone.sorted { ($0.page, ($0.word.box.y0 + $0.word.box.y1) / 2) < ($1.page, ($1.word.box.y0 + $1.word.box.y1) / 2) }
+            let sorted = zone.sorted { ($0.page, $0.word.box.midY) < ($1.page, $1.word.box.midY) }
             var lines: [[(page: Int, word: PDFWord)]] = []
             for item in sorted {
-                let cy = (item.word.box.y0 + item.word.box.y1) / 2
+                let cy = item.word.box.midY
                 if let last = lines.last?.last, last.page == item.page,
-                   abs((last.word.box.y0 + last.word.box.y1) / 2 - cy) <= 0.45 * h {
+                   abs(last.word.box.midY - cy) <= 0.45 * h {
                     lines[lines.count - 1].append(item)
                 } else {
                     lines.append([item])
@@ -366,7 +366,7 @@ enum TableGeometry {
             // Each line a row's pitch from the one before (and from the confirmed rows around).
             var ys: [(page: Int, y: Double)] = []
             for line in lines {
-                let c = line.map { ($0.word.box.y0 + $0.word.box.y1) / 2 }.sorted()
+                let c = line.map { $0.word.box.midY }.sorted()
                 ys.append((line[0].page, c[c.count / 2]))
             }
             if g.anchored { ys.append((b.page, b.y)) }
@@ -378,7 +378,7 @@ enum TableGeometry {
             for (r, line) in zip(gap, lines) {
                 var taken: [Int: PDFWord] = [:]
                 for item in line {
-                    let cx = (item.word.box.x0 + item.word.box.x1) / 2
+                    let cx = item.word.box.midX
                     let ranked = columns.map { ($0, abs(centers[$0]! - cx)) }.sorted { $0.1 < $1.1 }
                     guard ranked[0].1 <= 0.3 * pitch, taken[ranked[0].0] == nil else { fits = false; break }
                     taken[ranked[0].0] = item.word
@@ -404,8 +404,6 @@ enum TableGeometry {
     static func readByLabels(_ table: Table, dataCells: [Int: [Int]], values: [Value], doubtful: Set<Int>,
                              placed: [Int: [(Int, Placed)]], labelTop: [Int: (page: Int, y: Double)], h: Double,
                              pages: [PDFPage]) -> [Int: [(Int, Placed)]] {
-        func cx(_ w: PDFWord) -> Double { (w.box.x0 + w.box.x1) / 2 }
-        func cy(_ w: PDFWord) -> Double { (w.box.y0 + w.box.y1) / 2 }
         let rows = dataCells.keys.sorted()
         guard let first = rows.first, rows.count >= 3, let columnsOfFirst = dataCells[first]?.map({ table.cells[$0].column }).sorted(),
               columnsOfFirst.count >= 3,
@@ -422,7 +420,7 @@ enum TableGeometry {
         let labelRight = lefts[lefts.count / 10] - 0.5 * h
         // Header words above the first row, right of the labels.
         let header = page.words.filter { w in
-            !isNumber(w.text) && cy(w) > tableBox.y0 - 1 && cy(w) < top.y - 0.2 * h && cx(w) > labelRight
+            !isNumber(w.text) && w.box.midY > tableBox.y0 - 1 && w.box.midY < top.y - 0.2 * h && w.box.midX > labelRight
         }
         guard let centers = headerColumns(header, count: columnsOfFirst.count, h: h) else { return [:] }
         let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min()!
@@ -434,19 +432,18 @@ enum TableGeometry {
                   own.page == next.page, next.y > own.y + 0.5 * h,
                   let p = pages.first(where: { $0.number == own.page }) else { continue }
             let zone = p.words.filter { w in
-                isNumber(w.text) && cy(w) > own.y - 0.6 * h && cy(w) < next.y - 0.1 * h
-                    && cx(w) > centers.first! - 0.6 * pitch && cx(w) < centers.last! + 0.6 * pitch
+                isNumber(w.text) && w.box.midY > own.y - 0.6 * h && w.box.midY < next.y - 0.1 * h
+                    && w.box.midX > centers.first! - 0.6 * pitch && w.box.midX < centers.last! + 0.6 * pitch
             }.map { (page: own.page, word: $0) }
             guard !zone.contains(where: { item in confirmed.contains { $0 == item.word.box } }) else { continue }
             let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h)
-            let ys = merged.map { cy($0.word) }
+            let ys = merged.map { $0.word.box.midY }
             guard let y0 = ys.min(), let y1 = ys.max(), y1 - y0 <= 0.45 * h else { continue }
             var taken: [Int: PDFWord] = [:]
             var fits = true
             for item in merged {
-                let ranked = centers.enumerated().map { ($0.offset, abs($0.element - cx(item.word))) }.min { $0.1 < $1.1 }!
-                guard ranked.1 <= 0.3 * pitch, taken[ranked.0] == nil else { fits = false; break }
-                taken[ranked.0] = item.word
+                guard let c = column(of: item.word.box.midX, centers: centers, pitch: pitch), taken[c] == nil else { fits = false; break }
+                taken[c] = item.word
             }
             guard fits else { continue }
             let ordered = dataCells[r]!.sorted { table.cells[$0].column < table.cells[$1].column }
@@ -460,9 +457,8 @@ enum TableGeometry {
     /// standing alone midway between two columns (`行政诉讼` over ten columns). Nil unless exactly
     /// `count` tight clusters remain, at least a line's height apart.
     static func headerColumns(_ header: [PDFWord], count: Int, h: Double) -> [Double]? {
-        func cx(_ w: PDFWord) -> Double { (w.box.x0 + w.box.x1) / 2 }
         func clustersOf(_ words: [PDFWord]) -> [[Double]] {
-            let xs = words.map(cx).sorted()
+            let xs = words.map(\.box.midX).sorted()
             guard let x0 = xs.first else { return [] }
             var out: [[Double]] = [[x0]]
             for x in xs.dropFirst() {
@@ -502,12 +498,10 @@ enum TableGeometry {
               doubtful.contains(row) || (values.isEmpty && cells.allSatisfy({ table.cells[$0].quality?.isLost == true })),
               let pageNumber = table.source.page, let top = table.source.box?.y0,
               let page = pages.first(where: { $0.number == pageNumber }) else { return nil }
-        func cx(_ w: PDFWord) -> Double { (w.box.x0 + w.box.x1) / 2 }
-        func cy(_ w: PDFWord) -> Double { (w.box.y0 + w.box.y1) / 2 }
         let below = page.words.filter { $0.box.y0 >= top - 1 }
-        let numbers = below.filter { isNumber($0.text) }.sorted { cy($0) < cy($1) }
+        let numbers = below.filter { isNumber($0.text) }.sorted { $0.box.midY < $1.box.midY }
         guard let first = numbers.first else { return nil }
-        let header = below.filter { !isNumber($0.text) && cy($0) < cy(first) }
+        let header = below.filter { !isNumber($0.text) && $0.box.midY < first.box.midY }
         guard !header.isEmpty else { return nil }
         let heights = header.map { $0.box.y1 - $0.box.y0 }.sorted()
         let h = max(heights[heights.count / 2], 1)
@@ -516,16 +510,15 @@ enum TableGeometry {
         guard let centers = headerColumns(header, count: cells.count, h: h) else { return nil }
         let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min()!
         // The numbers right below the header, within the columns' span: exactly one line.
-        let zone = numbers.filter { cx($0) > centers.first! - 0.6 * pitch && cx($0) < centers.last! + 0.6 * pitch
-            && cy($0) < cy(first) + 2.5 * h }.map { (page: pageNumber, word: $0) }
+        let zone = numbers.filter { $0.box.midX > centers.first! - 0.6 * pitch && $0.box.midX < centers.last! + 0.6 * pitch
+            && $0.box.midY < first.box.midY + 2.5 * h }.map { (page: pageNumber, word: $0) }
         let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h)
-        let ys = merged.map { cy($0.word) }
+        let ys = merged.map { $0.word.box.midY }
         guard let y0 = ys.min(), let y1 = ys.max(), y1 - y0 <= 0.45 * h else { return nil }
         var taken: [Int: PDFWord] = [:]
         for item in merged {
-            let ranked = centers.enumerated().map { ($0.offset, abs($0.element - cx(item.word))) }.min { $0.1 < $1.1 }!
-            guard ranked.1 <= 0.3 * pitch, taken[ranked.0] == nil else { return nil }
-            taken[ranked.0] = item.word
+            guard let c = column(of: item.word.box.midX, centers: centers, pitch: pitch), taken[c] == nil else { return nil }
+            taken[c] = item.word
         }
         let ordered = cells.sorted { table.cells[$0].column < table.cells[$1].column }
         return (row, ordered.enumerated().map { k, i in (i, Placed(text: taken[k]?.text, page: pageNumber, box: taken[k]?.box)) })
@@ -537,15 +530,10 @@ enum TableGeometry {
     /// level with a piece (in a table set without padding, two rows' numbers stack just as closely,
     /// but each stands level with its row's other numbers).
     static func mergeWrapped(_ zone: [(page: Int, word: PDFWord)], centers: [Double], pitch: Double, h: Double) -> [(page: Int, word: PDFWord)] {
-        func cx(_ w: PDFWord) -> Double { (w.box.x0 + w.box.x1) / 2 }
-        func cy(_ w: PDFWord) -> Double { (w.box.y0 + w.box.y1) / 2 }
-        func column(_ w: PDFWord) -> Int? {
-            let ranked = centers.enumerated().map { ($0.offset, abs($0.element - cx(w))) }.min { $0.1 < $1.1 }!
-            return ranked.1 <= 0.3 * pitch ? ranked.0 : nil
-        }
+        func column(_ w: PDFWord) -> Int? { TableGeometry.column(of: w.box.midX, centers: centers, pitch: pitch) }
         var stacks: [[Int]] = []
         var inStack = Set<Int>()
-        let order = zone.indices.sorted { (zone[$0].page, cy(zone[$0].word)) < (zone[$1].page, cy(zone[$1].word)) }
+        let order = zone.indices.sorted { (zone[$0].page, zone[$0].word.box.midY) < (zone[$1].page, zone[$1].word.box.midY) }
         for i in order {
             guard let k = column(zone[i].word) else { continue }
             if let s = stacks.lastIndex(where: { st in
@@ -561,7 +549,7 @@ enum TableGeometry {
         var out: [(page: Int, word: PDFWord)] = []
         for st in stacks where st.count > 1 {
             let page = zone[st[0]].page
-            let singles = stacks.filter { $0.count == 1 && zone[$0[0]].page == page }.map { cy(zone[$0[0]].word) }
+            let singles = stacks.filter { $0.count == 1 && zone[$0[0]].page == page }.map { zone[$0[0]].word.box.midY }
             func level(_ y: Double) -> Bool { singles.contains { abs($0 - y) <= 0.25 * h } }
             // A piece level with a single number is that row's own number (rows set without padding
             // stack as closely as wrapped lines); the others, top down, join into the fewest pieces
@@ -569,10 +557,10 @@ enum TableGeometry {
             var groups: [[Int]] = []
             var k = 0
             while k < st.count {
-                if level(cy(zone[st[k]].word)) { groups.append([st[k]]); k += 1; continue }
+                if level(zone[st[k]].word.box.midY) { groups.append([st[k]]); k += 1; continue }
                 guard let size = (2...max(2, st.count - k)).first(where: { n in
-                    k + n <= st.count && !st[k..<(k + n)].contains { level(cy(zone[$0].word)) }
-                        && level((cy(zone[st[k]].word) + cy(zone[st[k + n - 1]].word)) / 2)
+                    k + n <= st.count && !st[k..<(k + n)].contains { level(zone[$0].word.box.midY) }
+                        && level((zone[st[k]].word.box.midY + zone[st[k + n - 1]].word.box.midY) / 2)
                 }), k + size <= st.count else { break }
                 groups.append(Array(st[k..<(k + size)]))
                 k += size
@@ -587,6 +575,12 @@ enum TableGeometry {
         }
         for i in zone.indices where !inStack.contains(i) { out.append(zone[i]) }
         return out
+    }
+
+    /// The column whose centre is nearest `x`, when within 0.3 of the column pitch; nil between columns.
+    static func column(of x: Double, centers: [Double], pitch: Double) -> Int? {
+        guard let nearest = centers.enumerated().min(by: { abs($0.element - x) < abs($1.element - x) }) else { return nil }
+        return abs(nearest.element - x) <= 0.3 * pitch ? nearest.offset : nil
     }
 
     /// What a cell prints for "none" (`无`, a dash, a slash): a value's place, like a number.

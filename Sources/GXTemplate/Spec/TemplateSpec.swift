@@ -257,6 +257,11 @@ public enum Template {
         SectionSpec(number: "六", key: "other_matters", keywords: ["其他需要报告", "其他事项"]),
     ]
 
+    /// The number of the section a standard table is printed in (二, 三, 四): how messages name it.
+    public static func number(of table: StandardTableKey) -> String {
+        sections.first { $0.key == table.rawValue }?.number ?? table.rawValue
+    }
+
     /// The first keyword of every section but 五 (whose words also fill ordinary prose): an
     /// element whose text holds two of these holds the report, whatever its class says.
     public static let headingWords: [String] = sections.filter { $0.key != "problems" }.map { $0.keywords[0] }

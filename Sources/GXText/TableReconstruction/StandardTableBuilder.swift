@@ -66,7 +66,7 @@ enum StandardTableBuilder {
             result = BuiltTable(table: requestsGrid(alignment, tokens: tokens, variant: variants[pick], source: source, ocr: ocr),
                                 lastLine: max(headerLast, tokens.indices.contains(alignment.lastToken) ? tokens[alignment.lastToken].line : region.start),
                                 ocrSignals: signals)
-            result.diagnostics += notes(alignment, table: "三", format: format, ocr: ocr, source: source) + gate
+            result.diagnostics += notes(alignment, table: Template.number(of: .requests), format: format, ocr: ocr, source: source) + gate
         case .activeDisclosure:
             let variants: [TemplateVariant] = [.v2021, .v2019]
             let alignments = try variants.map { v in
@@ -90,7 +90,7 @@ enum StandardTableBuilder {
             result = BuiltTable(table: activeGrid(alignment, tokens: tokens, variant: variants[pick], source: source, ocr: ocr),
                                 lastLine: tokens.indices.contains(alignment.lastToken) ? tokens[alignment.lastToken].line : region.start,
                                 ocrSignals: signals)
-            result.diagnostics += notes(alignment, table: "二", format: format, ocr: ocr, source: source) + gate
+            result.diagnostics += notes(alignment, table: Template.number(of: .activeDisclosure), format: format, ocr: ocr, source: source) + gate
         case .reviewLitigation:
             var (row, lastToken, mismatch) = reviewRow(tokens, format: format, ocr: ocr)
             signals = signals || mismatch
@@ -108,7 +108,7 @@ enum StandardTableBuilder {
         result.lastLine = max(result.lastLine, region.start)
         result.diagnostics += wrapped
         if let cut {
-            let name = ["active_disclosure": "二", "requests": "三", "review_litigation": "四"][region.key.rawValue] ?? region.key.rawValue
+            let name = Template.number(of: region.key)
             result.diagnostics.append(Diagnostic(code: "GX-W-REGION-CUT", severity: .warning,
                 message: "table \(name): its region holds more than \(budget.maxTableTokens) tokens; read up to line \(lines[cut].number), the rest as prose",
                 messageZh: "表\(name)：表格区域超过 \(budget.maxTableTokens) 个片段，只读取到第 \(lines[cut].number) 行",
