@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers, bottom to top: C shims → model → template mapping → adapters → validation → export → pipeline → CLI.
+// Layers, bottom to top: C shims → C wrappers (GXLibXML, GXZip, GXImaging) → model → template mapping → adapters → validation → export → pipeline → CLI.
 let package = Package(
     name: "gxconvert",
     platforms: [.macOS(.v13)],
@@ -32,16 +32,22 @@ let package = Package(
         // zlib's inflate: a PDF's compressed streams measured before poppler expands them.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // The thin Swift wrapper over libxml2: one SAX parser for XML and HTML, one init, one
+        // interned-name cache, and the writer. With GXZip, the only code that touches these libraries.
+        .target(name: "GXLibXML", dependencies: ["CLibXML2"]),
+        // The thin Swift wrapper over libzip: reader and writer.
+        .target(name: "GXZip", dependencies: ["CLibZip"]),
+
         // The canonical model: document layer (what adapters produce) and report layer (what users get).
         .target(name: "GXModel"),
         // The national template: keys, labels, variants, and the document → report mapping.
         .target(name: "GXTemplate", dependencies: ["GXModel"]),
         // Adapters.
-        .target(name: "GXDocx", dependencies: ["GXModel", "CLibXML2", "CLibZip"]),
+        .target(name: "GXDocx", dependencies: ["GXModel", "GXLibXML", "GXZip"]),
         // Exported, pdftotext and OCR text; rebuilds the standard tables with the template's help.
         .target(name: "GXText", dependencies: ["GXModel", "GXTemplate"]),
         // HTML pages (portal pages, Word/WPS "Save as HTML", LibreOffice exports).
-        .target(name: "GXHTML", dependencies: ["GXModel", "GXTemplate", "CLibXML2"]),
+        .target(name: "GXHTML", dependencies: ["GXModel", "GXTemplate", "GXLibXML"]),
         // The thin Swift wrapper over leptonica and libtesseract: the only unsafe code of the scan path.
         .target(name: "GXImaging", dependencies: ["CLeptonica", "CTesseract"]),
         // Scanned reports: page images through OCR, tables from their ruling lines.
@@ -51,7 +57,7 @@ let package = Package(
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).
-        .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate", "CLibXML2", "CLibZip"]),
+        .target(name: "GXExport", dependencies: ["GXModel", "GXTemplate", "GXLibXML", "GXZip"]),
         // Sniff → adapter → report → validate → export.
         .target(name: "GXConvert", dependencies: ["GXModel", "GXTemplate", "GXDocx", "GXText", "GXHTML", "GXPDF", "GXScan", "GXValidation", "GXExport", "CLibCrypto"]),
         // Many inputs on many workers, in a deterministic order, resumable.

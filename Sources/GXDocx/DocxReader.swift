@@ -1,3 +1,4 @@
+import GXLibXML
 import GXModel
 
 /// The DOCX adapter: package → main part → document layer.
@@ -18,20 +19,18 @@ public enum DocxReader {
         guard bytes.count <= limits.maxInputBytes else {
             throw GXError(.limit, "input is \(bytes.count) bytes, over the \(limits.maxInputBytes)-byte limit")
         }
-        return try bytes.withUnsafeBytes { raw in
-            let zip = try ZipArchive(bytes: raw, limits: limits)
-            let main = try mainPart(zip, limits: limits)
-            let related = try relationships(of: main, in: zip)
-            let numbering = try numberingDefinitions(related, in: zip, limits: limits)
-            let reader = try parseMainPart(try zip.read(main), part: main, limits: limits, numbering: numbering)
-            var document = try reader.finish()
-            for chunk in reader.altChunks.reversed() {
-                let embedded = try readAltChunk(chunk, related: related, zip: zip, limits: limits, html: html, depth: depth)
-                document.blocks.insert(contentsOf: embedded.blocks, at: min(chunk.at, document.blocks.count))
-                document.diagnostics += embedded.diagnostics
-            }
-            return document
+        let zip = try ZipArchive(bytes: bytes, limits: limits)
+        let main = try mainPart(zip, limits: limits)
+        let related = try relationships(of: main, in: zip)
+        let numbering = try numberingDefinitions(related, in: zip, limits: limits)
+        let reader = try parseMainPart(try zip.read(main), part: main, limits: limits, numbering: numbering)
+        var document = try reader.finish()
+        for chunk in reader.altChunks.reversed() {
+            let embedded = try readAltChunk(chunk, related: related, zip: zip, limits: limits, html: html, depth: depth)
+            document.blocks.insert(contentsOf: embedded.blocks, at: min(chunk.at, document.blocks.count))
+            document.diagnostics += embedded.diagnostics
         }
+        return document
     }
 
     /// One `w:altChunk`'s document: another DOCX through this reader, HTML through the HTML
@@ -149,21 +148,19 @@ public enum DocxReader {
 
     /// Unzips and parses the main part with no handler work: the floor the benchmark compares with.
     public static func parseOnly(_ bytes: [UInt8], limits: ReadLimits = .standard) throws -> Int {
-        try bytes.withUnsafeBytes { raw in
-            let zip = try ZipArchive(bytes: raw, limits: limits)
-            let main = try mainPart(zip, limits: limits)
-            let xml = try zip.read(main)
-            final class Null: SAXHandler {
-                var count = 0
-                func startElement(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws { count += 1 }
-                func endElement(driver: SAXDriver) {}
-                func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
-            }
-            let null = Null()
-            try SAXDriver(handler: null, part: main, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth,
-                          deadline: limits.deadline, maxAttributes: limits.maxAttributesPerElement).parse(xml)
-            return null.count
+        let zip = try ZipArchive(bytes: bytes, limits: limits)
+        let main = try mainPart(zip, limits: limits)
+        let xml = try zip.read(main)
+        final class Null: SAXHandler {
+            var count = 0
+            func startElement(_ element: SAXElement, parser: SAXParser) throws { count += 1 }
+            func endElement(_ name: SAXName, parser: SAXParser) {}
+            func characters(_ text: SAXText, parser: SAXParser) {}
         }
+        let null = Null()
+        try SAXDriver(handler: null, part: main, maxElements: limits.maxXMLElements, maxDepth: limits.maxXMLDepth,
+                      deadline: limits.deadline, maxAttributes: limits.maxAttributesPerElement).parse(xml)
+        return null.count
     }
 
     static func mainPart(_ zip: ZipArchive, limits: ReadLimits) throws -> String {

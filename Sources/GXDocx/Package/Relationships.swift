@@ -1,3 +1,4 @@
+import GXLibXML
 import GXModel
 
 /// Reads `_rels/.rels` to find the main document part: Word Online writes `word/document2.xml`,
@@ -7,8 +8,9 @@ final class RelationshipsReader: SAXHandler {
     /// Every internal relationship: id, type (its last path step: `numbering`, `styles`, `aFChunk`), target.
     private(set) var relationships: [(id: String, type: String, target: String)] = []
 
-    func startElement(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws {
-        guard name.is("Relationship") else { return }
+    func startElement(_ element: SAXElement, parser: SAXParser) throws {
+        guard element.name.is("Relationship") else { return }
+        let attributes = element.attributes
         if let id = attributes.value("Id"), let type = attributes.value("Type"), let target = attributes.value("Target"),
            attributes.value("TargetMode") != "External", relationships.count < 10_000 {
             relationships.append((id, String(type.split(separator: "/").last ?? ""), target))
@@ -19,8 +21,8 @@ final class RelationshipsReader: SAXHandler {
         officeDocumentTarget = target
     }
 
-    func endElement(driver: SAXDriver) {}
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    func endElement(_ name: SAXName, parser: SAXParser) {}
+    func characters(_ text: SAXText, parser: SAXParser) {}
 
     /// Resolves a relationship target against the package root, refusing anything that leaves it.
     static func resolve(_ target: String) throws -> String {

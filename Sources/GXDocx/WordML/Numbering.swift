@@ -1,3 +1,4 @@
+import GXLibXML
 import GXModel
 
 /// Word's automatic list numbering (`numbering.xml`), so a heading numbered by `w:numPr` reads
@@ -53,11 +54,12 @@ final class NumberingReader: SAXHandler {
     private var overrideLevel: Int?
     private var styleId: String?
 
-    func startElement(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws {
-        let local = name.string
+    func startElement(_ element: SAXElement, parser: SAXParser) throws {
+        let local = element.name.string
+        let attributes = element.attributes
         let parent = path.last
         path.append(local)
-        guard name.namespace == .word else { return }
+        guard XMLNamespace(element.namespace) == .word else { return }
         switch local {
         case "abstractNum": abstractId = attributes.value("abstractNumId")
         case "lvl":
@@ -98,7 +100,7 @@ final class NumberingReader: SAXHandler {
         }
     }
 
-    func endElement(driver: SAXDriver) {
+    func endElement(_ name: SAXName, parser: SAXParser) {
         guard let local = path.popLast() else { return }
         switch local {
         case "lvl":
@@ -121,7 +123,7 @@ final class NumberingReader: SAXHandler {
         }
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    func characters(_ text: SAXText, parser: SAXParser) {}
 }
 
 /// The running counters while the body is read: each paragraph with numbering gets the label Word

@@ -1,3 +1,4 @@
+import GXLibXML
 import GXModel
 
 /// Streams a WordprocessingML main part into the document layer. Streaming (SAX) rather than a DOM
@@ -29,7 +30,9 @@ final class WordprocessingReader: SAXHandler {
     @exclusivity(unchecked) private(set) var blocks: [Block] = []
     @exclusivity(unchecked) private(set) var diagnostics: [Diagnostic] = []
 
-    @exclusivity(unchecked) private var names = WordElementCache()
+    /// Element names and namespace URIs, each classified once per parse.
+    @exclusivity(unchecked) private var names = InternedNames<WordElement?>()
+    @exclusivity(unchecked) private var namespaces = InternedNames<XMLNamespace>()
     @exclusivity(unchecked) private var ignoreDepth = 0
     @exclusivity(unchecked) private var stack: [Open] = []
     @exclusivity(unchecked) private var sawRoot = false
@@ -121,16 +124,18 @@ final class WordprocessingReader: SAXHandler {
 
     // MARK: events
 
-    func startElement(_ name: XMLName, _ attributes: XMLAttributes, driver: SAXDriver) throws {
+    func startElement(_ element: SAXElement, parser: SAXParser) throws {
         if ignoreDepth > 0 { ignoreDepth += 1; return }
+        let name = element.name
+        let namespace = element.namespace.map { namespaces.value(of: $0) { XMLNamespace($0) } } ?? .other
         if !sawRoot {
             sawRoot = true
-            guard name.namespace == .word, name.is("document") else {
+            guard namespace == .word, name.is("document") else {
                 throw GXError(.notDocx, "the main part's root is <\(name.string)>, not a WordprocessingML document",
                               hint: "this package is not a Word document (a spreadsheet or presentation?)")
             }
         }
-        switch name.namespace {
+        switch namespace {
         case .markupCompatibility:
             if name.is("AlternateContent") {
                 alternateContent.append(false)
@@ -143,14 +148,17 @@ final class WordprocessingReader: SAXHandler {
             }
             stack.append(Open(kind: .other, element: nil))
         case .word:
-            guard let element = names.identify(name.local) else { stack.append(Open(kind: .other, element: nil)); return }
-            try startWord(element, attributes, driver: driver)
+            guard let word = names.value(of: name, { WordElement(rawValue: $0.string) }) else {
+                stack.append(Open(kind: .other, element: nil))
+                return
+            }
+            try startWord(word, element.attributes, driver: parser)
         default:
             stack.append(Open(kind: .other, element: nil))
         }
     }
 
-    private func startWord(_ element: WordElement, _ attributes: XMLAttributes, driver: SAXDriver) throws {
+    private func startWord(_ element: WordElement, _ attributes: SAXAttributes, driver: SAXParser) throws {
         let parent = stack.last?.kind
         var kind = Kind.other
         if element.skipsSubtree {
@@ -297,7 +305,7 @@ final class WordprocessingReader: SAXHandler {
         stack.append(Open(kind: kind, element: element))
     }
 
-    func endElement(driver: SAXDriver) {
+    func endElement(_ name: SAXName, parser: SAXParser) {
         if ignoreDepth > 0 { ignoreDepth -= 1; return }
         guard let open = stack.popLast() else { return }
         if open.isAlternateContent { _ = alternateContent.popLast() }
@@ -370,9 +378,9 @@ final class WordprocessingReader: SAXHandler {
         for i in builder.bookmarks.indices { builder.bookmarks[i].offset += shift }
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    func characters(_ text: SAXText, parser: SAXParser) {
         guard ignoreDepth == 0, inText else { return }
-        runText += String(decoding: bytes, as: UTF8.self)
+        runText += text.string
     }
 
     /// A limit hit inside an end-element event, which cannot throw; raised after parsing.
@@ -394,7 +402,7 @@ final class WordprocessingReader: SAXHandler {
         return value == "0" || value == "false" || value == "off"
     }
 
-    private func intValue(_ attributes: XMLAttributes) -> Int {
+    private func intValue(_ attributes: SAXAttributes) -> Int {
         attributes.value("val").flatMap { Int($0) } ?? 0
     }
 }

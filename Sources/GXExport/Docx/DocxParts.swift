@@ -1,3 +1,5 @@
+import GXLibXML
+
 /// The fixed parts of the package: content types, relationships, styles and document properties.
 /// Nothing here depends on the clock, so the same report gives a byte-identical DOCX.
 enum DocxParts {

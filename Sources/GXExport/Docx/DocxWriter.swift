@@ -1,4 +1,6 @@
+import GXLibXML
 import GXModel
+import GXZip
 
 /// The report as a clean DOCX: the title in the Title style, the six section headings in
 /// Heading1, paragraphs as written, the three tables in the national template's layout with real
@@ -10,18 +12,33 @@ public enum DocxWriter {
     static let textWidth = 8306
 
     public static func write(_ report: Report) throws -> [UInt8] {
-        let document = try LibXMLWriter.serialize(self.document(report), part: "word/document.xml")
-        return try ZipWriter.archive([
-            ("[Content_Types].xml", try LibXMLWriter.serialize(DocxParts.contentTypes(), part: "[Content_Types].xml")),
-            ("_rels/.rels", try LibXMLWriter.serialize(DocxParts.packageRelationships(), part: "_rels/.rels")),
+        let document = try serialize(self.document(report), part: "word/document.xml")
+        let parts = [
+            ("[Content_Types].xml", try serialize(DocxParts.contentTypes(), part: "[Content_Types].xml")),
+            ("_rels/.rels", try serialize(DocxParts.packageRelationships(), part: "_rels/.rels")),
             ("word/document.xml", document),
-            ("word/_rels/document.xml.rels", try LibXMLWriter.serialize(DocxParts.documentRelationships(),
+            ("word/_rels/document.xml.rels", try serialize(DocxParts.documentRelationships(),
                                                                         part: "word/_rels/document.xml.rels")),
-            ("word/styles.xml", try LibXMLWriter.serialize(DocxParts.styles(), part: "word/styles.xml")),
-            ("docProps/core.xml", try LibXMLWriter.serialize(DocxParts.core(title: report.title, date: report.date),
+            ("word/styles.xml", try serialize(DocxParts.styles(), part: "word/styles.xml")),
+            ("docProps/core.xml", try serialize(DocxParts.core(title: report.title, date: report.date),
                                                              part: "docProps/core.xml")),
-            ("docProps/app.xml", try LibXMLWriter.serialize(DocxParts.app(), part: "docProps/app.xml")),
-        ])
+            ("docProps/app.xml", try serialize(DocxParts.app(), part: "docProps/app.xml")),
+        ]
+        do {
+            return try ZipWriter.archive(parts)
+        } catch {
+            let message = if case .cannotWrite(let m) = error { m } else { "\(error)" }
+            throw GXError(.export, "cannot write the DOCX package: \(message)")
+        }
+    }
+
+    /// One part's bytes through libxml2's writer; a failure there is ours, worded for a bug report.
+    static func serialize(_ root: XMLElement, part: String) throws -> [UInt8] {
+        do {
+            return try XMLWriter.serialize(root)
+        } catch {
+            throw GXError(.export, "cannot write \(part): \(error.message)", hint: "this is a bug in gxconvert's DOCX writer; please report it")
+        }
     }
 
     static func document(_ report: Report) -> XMLElement {

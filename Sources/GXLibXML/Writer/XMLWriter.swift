@@ -1,14 +1,19 @@
 import CLibXML2
-import GXModel
 
 /// Serialises an `XMLElement` tree through libxml2's `xmlTextWriter` into UTF-8 bytes, with the
 /// standalone XML declaration OOXML parts carry. No indentation: the same tree gives the same
 /// bytes. Every libxml2 pointer is created, used and freed inside `serialize`.
-enum LibXMLWriter {
-    static func serialize(_ root: XMLElement, part: String) throws -> [UInt8] {
-        guard let buffer = xmlBufferCreate() else { throw failure(part, "cannot allocate an XML buffer") }
+public enum XMLWriter {
+    /// Why libxml2's writer failed (allocation, or a write it refused), in words.
+    public struct Failure: Error, Sendable {
+        public var message: String
+    }
+
+    public static func serialize(_ root: XMLElement) throws(Failure) -> [UInt8] {
+        LibXML.initialised
+        guard let buffer = xmlBufferCreate() else { throw Failure(message: "cannot allocate an XML buffer") }
         defer { xmlBufferFree(buffer) }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { throw failure(part, "cannot create the XML writer") }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { throw Failure(message: "cannot create the XML writer") }
         var freed = false
         defer { if !freed { xmlFreeTextWriter(writer) } }
 
@@ -38,15 +43,11 @@ enum LibXMLWriter {
 
         guard xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes") >= 0, emit(root),
               xmlTextWriterEndDocument(writer) >= 0 else {
-            throw failure(part, "libxml2's writer failed")
+            throw Failure(message: "libxml2's writer failed")
         }
         xmlFreeTextWriter(writer)  // flushes into the buffer
         freed = true
-        guard let content = xmlBufferContent(buffer) else { throw failure(part, "the XML buffer is empty") }
+        guard let content = xmlBufferContent(buffer) else { throw Failure(message: "the XML buffer is empty") }
         return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
-    }
-
-    private static func failure(_ part: String, _ message: String) -> GXError {
-        GXError(.export, "cannot write \(part): \(message)", hint: "this is a bug in gxconvert's DOCX writer; please report it")
     }
 }

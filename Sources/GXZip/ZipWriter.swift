@@ -4,13 +4,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import GXModel
 
 /// Packs named parts into a zip in memory through libzip: entries in the order given, deflated,
 /// each stamped 1980-01-01 00:00 (the DOS epoch) so the same parts always give the same bytes.
 /// Every libzip pointer is created, used and freed inside `archive`.
-enum ZipWriter {
-    static func archive(_ entries: [(name: String, bytes: [UInt8])]) throws -> [UInt8] {
+public enum ZipWriter {
+    public static func archive(_ entries: [(name: String, bytes: [UInt8])]) throws(ZipFailure) -> [UInt8] {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
@@ -51,7 +50,5 @@ enum ZipWriter {
         return out
     }
 
-    private static func failure(_ message: String) -> GXError {
-        GXError(.export, "cannot write the DOCX package: \(message)")
-    }
+    private static func failure(_ message: String) -> ZipFailure { .cannotWrite(message: message) }
 }
