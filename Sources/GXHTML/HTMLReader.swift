@@ -38,11 +38,8 @@ public enum HTMLReader {
     /// NUL bytes in a page that is not UTF-16 mean a binary file handed in as HTML.
     static func refuseBinary(_ utf8: [UInt8]) throws {
         let head = min(utf8.count, 64 * 1024)
-        let nuls = utf8.withUnsafeBufferPointer { b in
-            var count = 0
-            for k in 0..<head where b[k] == 0 { count += 1 }
-            return count
-        }
+        var nuls = 0
+        for k in 0..<head where utf8[k] == 0 { nuls += 1 }
         if nuls > 16, nuls * 100 > head {
             throw GXError(.xml, "the input holds binary data, not an HTML page",
                           hint: "check that the right file was uploaded")

@@ -25,8 +25,9 @@ final class WordprocessingReader: SAXHandler {
     private let part: String
     private let limits: ReadLimits
     // The state below is touched on every SAX event, always from the one parse on one thread;
-    // `@exclusivity(unchecked)` drops the runtime's per-access bookkeeping, which cost as much
-    // as the reader's own work.
+    // `@exclusivity(unchecked)` drops the runtime's per-access bookkeeping. Kept (issue 14): without
+    // it a DOCX conversion runs 11% more instructions under callgrind (1.62 G against 1.46 G for the
+    // 33 DOCX fixtures; the parse floor is 0.86 G), a quarter more for the reader's own work.
     @exclusivity(unchecked) private(set) var blocks: [Block] = []
     @exclusivity(unchecked) private(set) var diagnostics: [Diagnostic] = []
 

@@ -43,11 +43,8 @@ struct SAXDriver {
 
     func parse(_ bytes: [UInt8]) throws {
         guard bytes.count < Int(Int32.max) else { throw GXError(.limit, "part \(part) is too large to parse") }
-        if let line = bytes.withUnsafeBufferPointer({ MarkupScan.tagOverAttributeCap($0, cap: maxAttributes) }) {
-            throw GXError(.limit, "an element of \(part) has more than \(maxAttributes) attributes",
-                          location: SourceLocation(part: part, line: line))
-        }
-        let parser = SAXParser(handler: handler, limits: SAXLimits(maxElements: maxElements, maxDepth: maxDepth, deadline: deadline))
+        let parser = SAXParser(handler: handler, limits: SAXLimits(maxElements: maxElements, maxDepth: maxDepth, deadline: deadline,
+                                                                   maxAttributes: maxAttributes))
         do {
             try parser.parseXML(bytes, name: part)
         } catch {
@@ -58,6 +55,8 @@ struct SAXDriver {
     private func gxError(_ failure: SAXFailure) -> GXError {
         let at = { (line: Int) in SourceLocation(part: part, line: line) }
         switch failure {
+        case .tooManyAttributes(let limit, let line):
+            return GXError(.limit, "an element of \(part) has more than \(limit) attributes", location: at(line))
         case .tooManyElements(let limit, let line):
             return GXError(.limit, "part \(part) has more than \(limit) elements", location: at(line))
         case .tooDeep(let limit, let line):

@@ -52,17 +52,17 @@ final class HTMLParser: SAXHandler {
     }
 
     private func run(_ utf8: [UInt8]) throws {
-        if let line = utf8.withUnsafeBufferPointer({ MarkupScan.tagOverAttributeCap($0, cap: maxAttributes) }) {
-            throw GXError(.limit, "an element has more than \(maxAttributes) attributes", location: SourceLocation(line: line))
-        }
         // The depth ceiling is on the open elements as this parser matches them (below), so the
         // parser's own count of start and end events is left unbounded.
-        let parser = SAXParser(handler: self, limits: SAXLimits(maxElements: maxElements, maxDepth: .max, deadline: deadline))
+        let parser = SAXParser(handler: self, limits: SAXLimits(maxElements: maxElements, maxDepth: .max, deadline: deadline,
+                                                                maxAttributes: maxAttributes))
         do {
             try parser.parseHTML(utf8)
         } catch {
             let at = { (line: Int) in SourceLocation(line: line) }
             switch error {
+            case .tooManyAttributes(let limit, let line):
+                throw GXError(.limit, "an element has more than \(limit) attributes", location: at(line))
             case .tooManyElements(let limit, let line):
                 throw GXError(.limit, "the page has more than \(limit) elements", location: at(line),
                               hint: "a report page has a few thousand; this one is not a report")

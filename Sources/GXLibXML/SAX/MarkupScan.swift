@@ -2,13 +2,13 @@
 /// too much to meet: libxml2 2.9 checks each new attribute of a start tag against every earlier
 /// one (O(n²) per element), so one tag with 200,000 attributes takes minutes before any callback
 /// of ours runs. The scan counts attribute-like tokens per tag and stops at the first tag over the cap.
-public enum MarkupScan {
+enum MarkupScan {
     /// The first start tag holding more than `cap` attributes: its 1-based line, or nil when none does.
     /// Comments, CDATA sections, processing instructions and declarations are skipped; quotes inside
     /// a tag are honoured (a `>` in a value does not end it). Tokens are counted where white space
     /// gives way to anything else inside a tag, which also counts HTML's value-less attributes and
     /// can only over-count (`a = "x"`), never under-count.
-    public static func tagOverAttributeCap(_ bytes: UnsafeBufferPointer<UInt8>, cap: Int) -> Int? {
+    static func tagOverAttributeCap(_ bytes: UnsafeBufferPointer<UInt8>, cap: Int) -> Int? {
         let n = bytes.count
         var i = 0
         var line = 1
