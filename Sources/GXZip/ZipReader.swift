@@ -20,10 +20,11 @@ public final class ZipReader {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        // libzip frees the copy with the source (freep = 1), also when opening fails below.
-        let copy = malloc(max(bytes.count, 1))!
-        bytes.withUnsafeBytes { if let base = $0.baseAddress { memcpy(copy, base, $0.count) } }
-        guard let source = zip_source_buffer_create(copy, UInt64(bytes.count), 1, &error) else {
+        // libzip frees the copy with the source (freep = 1), also when opening fails below. It
+        // takes no data of length 0 (and would never free it), so empty input goes in as NULL.
+        let copy = bytes.isEmpty ? nil : malloc(bytes.count)!
+        bytes.withUnsafeBytes { if let base = $0.baseAddress, let copy { memcpy(copy, base, $0.count) } }
+        guard let source = zip_source_buffer_create(copy, UInt64(bytes.count), copy == nil ? 0 : 1, &error) else {
             free(copy)
             throw .cannotCreateSource(message: String(cString: zip_error_strerror(&error)))
         }
