@@ -11,13 +11,17 @@ enum CellOCR {
     /// Below this mean word confidence (0–100) a digits reading is not kept.
     static let minimumValueConfidence = 70.0
 
+    /// White added around a cell before it is read (see `OCREngine.recognize`): a tenth of an inch.
+    static func margin(dpi: Int) -> Int { max(8, dpi / 10) }
+
     static func read(_ box: PixelBox, binary: Raster, dpi: Int, engines: Engines) -> ScannedCell {
         let inner = box.inset(by: max(2, dpi / 60))
+        let margin = margin(dpi: dpi)
         let minInk = max(6, dpi * dpi / 1500)
         guard binary.count(in: inner) >= minInk else {
             return ScannedCell(box: box, text: "", confidence: 100, quality: nil)
         }
-        let label = engines.text.recognize(inner, singleLine: false)
+        let label = engines.text.recognize(inner, singleLine: false, margin: margin)
         var text = ScanText.clean(label.text)
         let compact = String(text.filter { !$0.isWhitespace })
         guard ValueText.looksNumeric(compact) || ValueText.isShortConfusable(compact) else {
@@ -25,7 +29,7 @@ enum CellOCR {
             // took for a character (`1` → `上`) than a label: the cell is lost, not text.
             if compact.count <= 2, label.confidence < 75, !ValueText.notApplicable.contains(compact) {
                 engines.digits.setWhitelist(digitWhitelist)
-                let pass = engines.digits.recognize(inner, singleLine: true)
+                let pass = engines.digits.recognize(inner, singleLine: true, margin: margin)
                 let digits = ValueText.digits(pass.text).map { " / \($0)" } ?? ""
                 return ScannedCell(box: box, text: "", confidence: Int(min(pass.confidence, label.confidence)),
                                    quality: ReadQuality(.lost, seen: compact + digits,
@@ -35,7 +39,7 @@ enum CellOCR {
         }
         text = compact
         engines.digits.setWhitelist(digitWhitelist)
-        let pass = engines.digits.recognize(inner, singleLine: true)
+        let pass = engines.digits.recognize(inner, singleLine: true, margin: margin)
         let digits = ValueText.digits(pass.text)
         let confidence = Int(min(pass.confidence, label.confidence).rounded())
         let seen = text == digits ? text : "\(text) / \(digits ?? ScanText.clean(pass.text))"
