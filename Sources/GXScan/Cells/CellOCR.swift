@@ -3,9 +3,8 @@ import GXModel
 
 /// Reads one table cell on its own. A cell with no ink is blank (never OCR'd, never a zero).
 /// Every other cell is read with the label language first; a cell that reads as a number is read
-/// again as one line with a digits-only whitelist, and its value is kept only when both readings
-/// agree and the digits pass is confident. Otherwise the value is lost: a wrong number is worse
-/// than none.
+/// again with a digits-only whitelist, and its value is kept only when both readings agree and
+/// the digits pass is confident. Otherwise the value is lost: a wrong number is worse than none.
 enum CellOCR {
     static let digitWhitelist = "0123456789.,"
     /// Below this mean word confidence (0–100) a digits reading is not kept.
@@ -22,32 +21,39 @@ enum CellOCR {
             return ScannedCell(box: box, text: "", confidence: 100, quality: nil)
         }
         let label = engines.text.recognize(inner, singleLine: false, margin: margin)
-        var text = ScanText.clean(label.text)
+        let text = ScanText.clean(label.text)
         let compact = String(text.filter { !$0.isWhitespace })
         guard ValueText.looksNumeric(compact) || ValueText.isShortConfusable(compact) else {
-            // One or two characters read with doubt are more likely a number the label pass
-            // took for a character (`1` → `上`) than a label: the cell is lost, not text.
+            // One or two characters read with doubt (or none) are more likely a number the label
+            // pass could not take (a lone `1` reads as nothing, or as `上`) than a label.
             if compact.count <= 2, label.confidence < 75, !ValueText.notApplicable.contains(compact) {
-                engines.digits.setWhitelist(digitWhitelist)
-                let pass = engines.digits.recognize(inner, singleLine: true, margin: margin)
-                let digits = ValueText.digits(pass.text).map { " / \($0)" } ?? ""
-                return ScannedCell(box: box, text: "", confidence: Int(min(pass.confidence, label.confidence)),
-                                   quality: ReadQuality(.lost, seen: compact + digits,
-                                                        note: "read as \(compact) with confidence \(Int(label.confidence)) only"))
+                return readWithoutLabelPass(box, inner: inner, margin: margin, seen: compact,
+                                            labelConfidence: label.confidence, engines: engines)
             }
             return ScannedCell(box: box, text: text, confidence: Int(label.confidence), quality: nil)
         }
-        text = compact
         engines.digits.setWhitelist(digitWhitelist)
         let pass = engines.digits.recognize(inner, singleLine: true, margin: margin)
         let digits = ValueText.digits(pass.text)
+        let folded = ValueText.fold(compact)
+        if digits != folded {
+            // A number too wide for its column wraps (`131` over `6`): read as one line, the
+            // digits pass sees only part of it. Read as a block, its lines joined, it must give
+            // the label pass's number exactly.
+            let block = engines.digits.recognize(inner, singleLine: false, margin: margin)
+            if ValueText.digits(block.text) == folded, block.confidence >= minimumValueConfidence {
+                let confidence = Int(min(block.confidence, label.confidence).rounded())
+                return ScannedCell(box: box, text: folded, confidence: confidence,
+                                   quality: ReadQuality(.uncertain, seen: folded, note: "OCR confidence \(confidence), read as a block of lines"))
+            }
+        }
         let confidence = Int(min(pass.confidence, label.confidence).rounded())
-        let seen = text == digits ? text : "\(text) / \(digits ?? ScanText.clean(pass.text))"
+        let seen = compact == digits ? compact : "\(compact) / \(digits ?? ScanText.clean(pass.text))"
         guard let digits else {
             return ScannedCell(box: box, text: "", confidence: confidence,
                                quality: ReadQuality(.lost, seen: seen, note: "the digits pass read no number"))
         }
-        guard ValueText.fold(text) == digits else {
+        guard folded == digits else {
             return ScannedCell(box: box, text: "", confidence: confidence,
                                quality: ReadQuality(.lost, seen: seen, note: "the two OCR passes disagree"))
         }
@@ -57,6 +63,34 @@ enum CellOCR {
         }
         return ScannedCell(box: box, text: digits, confidence: confidence,
                            quality: ReadQuality(.uncertain, seen: digits, note: "OCR confidence \(confidence)"))
+    }
+
+    /// A cell with ink that the label pass read as nothing, or as one or two doubtful characters.
+    /// The digits engine reads it twice: held to digits, and free to read any character. Only
+    /// when the free reading is the same plain number, both confident, is it kept: a `/`, a dash
+    /// or a speck that the whitelist would force into a digit reads as itself when free.
+    private static func readWithoutLabelPass(_ box: PixelBox, inner: PixelBox, margin: Int, seen labelSeen: String,
+                                             labelConfidence: Double, engines: Engines) -> ScannedCell {
+        engines.digits.setWhitelist(digitWhitelist)
+        let held = engines.digits.recognize(inner, singleLine: true, margin: margin)
+        guard let digits = ValueText.digits(held.text) else {
+            return ScannedCell(box: box, text: "", confidence: Int(min(held.confidence, labelConfidence)),
+                               quality: ReadQuality(.lost, seen: labelSeen,
+                                                    note: "read as \(labelSeen) with confidence \(Int(labelConfidence)) only"))
+        }
+        engines.digits.setWhitelist("")
+        let free = engines.digits.recognize(inner, singleLine: false, margin: margin)
+        let freeText = ScanText.clean(free.text)
+        let confidence = Int(min(held.confidence, free.confidence).rounded())
+        guard ValueText.digits(freeText) == digits, held.confidence >= minimumValueConfidence,
+              free.confidence >= minimumValueConfidence else {
+            return ScannedCell(box: box, text: "", confidence: min(confidence, Int(labelConfidence)),
+                               quality: ReadQuality(.lost, seen: "\(labelSeen) / \(digits) / \(freeText)",
+                                                    note: "read as \(labelSeen.isEmpty ? "nothing" : labelSeen) with confidence \(Int(labelConfidence)) by the label pass; the digits engine's readings do not confirm \(digits)"))
+        }
+        return ScannedCell(box: box, text: digits, confidence: confidence,
+                           quality: ReadQuality(.uncertain, seen: labelSeen.isEmpty ? digits : "\(labelSeen) / \(digits)",
+                                                note: "OCR confidence \(confidence); the label pass read \(labelSeen.isEmpty ? "nothing" : labelSeen), the digits engine read \(digits) both held to digits and free"))
     }
 }
 
