@@ -24,11 +24,20 @@ enum CellOCR {
         let text = ScanText.clean(label.text)
         let compact = String(text.filter { !$0.isWhitespace })
         guard ValueText.looksNumeric(compact) || ValueText.isShortConfusable(compact) else {
-            // One or two characters read with doubt (or none) are more likely a number the label
-            // pass could not take (a lone `1` reads as nothing, or as `上`) than a label.
+            // Ink the label pass reads as nothing is most often a lone `1` (chi_sim does not read
+            // it): the digits engine may confirm it. One or two characters read with doubt are
+            // more likely a number misread (`1` → `上`) than a label, but which number is not
+            // known (a blurred `3` the digits engine reads as `8` both ways): the cell is lost.
+            if compact.isEmpty {
+                return readWithoutLabelPass(box, inner: inner, margin: margin, labelConfidence: label.confidence, engines: engines)
+            }
             if compact.count <= 2, label.confidence < 75, !ValueText.notApplicable.contains(compact) {
-                return readWithoutLabelPass(box, inner: inner, margin: margin, seen: compact,
-                                            labelConfidence: label.confidence, engines: engines)
+                engines.digits.setWhitelist(digitWhitelist)
+                let pass = engines.digits.recognize(inner, singleLine: true, margin: margin)
+                let digits = ValueText.digits(pass.text).map { " / \($0)" } ?? ""
+                return ScannedCell(box: box, text: "", confidence: Int(min(pass.confidence, label.confidence)),
+                                   quality: ReadQuality(.lost, seen: compact + digits,
+                                                        note: "read as \(compact) with confidence \(Int(label.confidence)) only"))
             }
             return ScannedCell(box: box, text: text, confidence: Int(label.confidence), quality: nil)
         }
@@ -65,18 +74,17 @@ enum CellOCR {
                            quality: ReadQuality(.uncertain, seen: digits, note: "OCR confidence \(confidence)"))
     }
 
-    /// A cell with ink that the label pass read as nothing, or as one or two doubtful characters.
-    /// The digits engine reads it twice: held to digits, and free to read any character. Only
-    /// when the free reading is the same plain number, both confident, is it kept: a `/`, a dash
-    /// or a speck that the whitelist would force into a digit reads as itself when free.
-    private static func readWithoutLabelPass(_ box: PixelBox, inner: PixelBox, margin: Int, seen labelSeen: String,
+    /// A cell with ink that the label pass read as nothing. The digits engine reads it twice:
+    /// held to digits, and free to read any character. Only when the free reading is the same
+    /// plain number, both confident, is it kept: a `/`, a dash or a speck that the whitelist would
+    /// force into a digit reads as itself when free.
+    private static func readWithoutLabelPass(_ box: PixelBox, inner: PixelBox, margin: Int,
                                              labelConfidence: Double, engines: Engines) -> ScannedCell {
         engines.digits.setWhitelist(digitWhitelist)
         let held = engines.digits.recognize(inner, singleLine: true, margin: margin)
         guard let digits = ValueText.digits(held.text) else {
             return ScannedCell(box: box, text: "", confidence: Int(min(held.confidence, labelConfidence)),
-                               quality: ReadQuality(.lost, seen: labelSeen,
-                                                    note: "read as \(labelSeen) with confidence \(Int(labelConfidence)) only"))
+                               quality: ReadQuality(.lost, seen: "", note: "ink that no OCR pass reads"))
         }
         engines.digits.setWhitelist("")
         let free = engines.digits.recognize(inner, singleLine: false, margin: margin)
@@ -84,13 +92,13 @@ enum CellOCR {
         let confidence = Int(min(held.confidence, free.confidence).rounded())
         guard ValueText.digits(freeText) == digits, held.confidence >= minimumValueConfidence,
               free.confidence >= minimumValueConfidence else {
-            return ScannedCell(box: box, text: "", confidence: min(confidence, Int(labelConfidence)),
-                               quality: ReadQuality(.lost, seen: "\(labelSeen) / \(digits) / \(freeText)",
-                                                    note: "read as \(labelSeen.isEmpty ? "nothing" : labelSeen) with confidence \(Int(labelConfidence)) by the label pass; the digits engine's readings do not confirm \(digits)"))
+            return ScannedCell(box: box, text: "", confidence: confidence,
+                               quality: ReadQuality(.lost, seen: "\(digits) / \(freeText)",
+                                                    note: "the label pass read nothing; the digits engine's two readings do not confirm \(digits)"))
         }
         return ScannedCell(box: box, text: digits, confidence: confidence,
-                           quality: ReadQuality(.uncertain, seen: labelSeen.isEmpty ? digits : "\(labelSeen) / \(digits)",
-                                                note: "OCR confidence \(confidence); the label pass read \(labelSeen.isEmpty ? "nothing" : labelSeen), the digits engine read \(digits) both held to digits and free"))
+                           quality: ReadQuality(.uncertain, seen: digits,
+                                                note: "OCR confidence \(confidence); the label pass read nothing, the digits engine read \(digits) both held to digits and free"))
     }
 }
 
