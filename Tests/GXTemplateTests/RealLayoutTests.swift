@@ -198,7 +198,8 @@ let table2Pieces: [[[String?]]] = [
         var rows = requestHeader + requestRows(.v2021, blankOther: false)
         for key in keys {
             let label = Template.requests2021.row(key)!.labels[0]
-            let r = rows.firstIndex { $0.contains { $0 == label } }!
+            // The last: 其他 also heads a column.
+            let r = rows.lastIndex { $0.contains { $0 == label } }!
             rows[r] = ["", "", "守属。二关门部和和力", "5", "0", "0", "0", "0", "0", "5"]
         }
         return rows
@@ -235,15 +236,19 @@ let table2Pieces: [[[String?]]] = [
         #expect(!r.diagnostics.contains { $0.code == "GX-I-ROW-BY-ORDER" })
     }
 
-    /// 其他处理's sub-rows decide the table's format, so a garbled one is never inferred.
-    @Test func aGarbledOtherHandlingSubRowIsNotInferred() {
-        let r = report([.table(grid(rows(garbling: ["other_overdue_fee"])))])
-        #expect(r.cell(CellPath(.requests, "other_overdue_fee", "natural_person"))?.number == nil)
+    /// 其他处理's sub-rows decide the table's format: a garbled one is inferred only when another
+    /// sub-row's own label has shown the 2021 format.
+    @Test func aGarbledOtherHandlingSubRowIsInferredOnlyWhenTheFormatIsRead() {
+        let one = report([.table(grid(rows(garbling: ["other_overdue_fee"])))])
+        #expect(one.cell(CellPath(.requests, "other_overdue_fee", "natural_person"))?.number?.canonical == "5")
+        let all = report([.table(grid(rows(garbling: ["other_overdue_correction", "other_overdue_fee", "other_other"])))])
+        for key in ["other_overdue_correction", "other_overdue_fee", "other_other"] {
+            #expect(all.cell(CellPath(.requests, key, "natural_person"))?.number == nil, "\(key)")
+        }
+        #expect(!all.diagnostics.contains { $0.code == "GX-I-ROW-BY-ORDER" })
     }
 }
 
-/// A table 三 row broken by a page break, as a scan gives it: the label's first part and the
-/// values at the bottom of one page, the rest of the label at the top of the next.
 @Suite struct SplitRowTests {
     /// `grid(rows)` with each cell's page: rows up to `lastOnFirstPage` on page 1, the rest on 2.
     func paged(_ rows: [[String?]], lastOnFirstPage: Int) -> Table {

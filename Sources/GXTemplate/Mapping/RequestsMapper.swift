@@ -158,7 +158,8 @@ enum RequestsMapper {
             }
             place(rowMatch.key, row: row, label: inner.index)
         }
-        placeRowsBetweenNeighbours(sequence, foundRows: foundRows, diagnostics: &diagnostics, place: place)
+        placeRowsBetweenNeighbours(sequence, foundRows: foundRows, formatIsRead: sawOtherSubrows,
+                                   diagnostics: &diagnostics, place: place)
         if let other = otherHandling, !sawOtherSubrows {
             place(Template.otherHandlingRow, row: other.row, label: other.label)
         }
@@ -179,12 +180,14 @@ enum RequestsMapper {
     /// placed only when the grid leaves no other reading: a run of such rows stands between two
     /// rows matched to template rows exactly as far apart as the run is long, so the template rows
     /// between them, none found elsewhere, are the only ones they can be, in the printed order.
-    /// The 2019/2021 其他处理 rows are never inferred (which format the table has is read from
-    /// their labels). Each such row gets a `GX-I-ROW-BY-ORDER` note.
-    static func placeRowsBetweenNeighbours(_ sequence: [RowLabel?], foundRows: Set<String>, diagnostics: inout [Diagnostic],
-                                           place: (String, Int, Int) -> Void) {
+    /// Which format the table has (2019's 其他处理 row or 2021's three sub-rows) is read from
+    /// those rows' labels, so the 2019 row is never inferred, and a 2021 sub-row only once
+    /// another sub-row's own label has shown the 2021 format (`formatIsRead`). Each inferred row
+    /// gets a `GX-I-ROW-BY-ORDER` note.
+    static func placeRowsBetweenNeighbours(_ sequence: [RowLabel?], foundRows: Set<String>, formatIsRead: Bool,
+                                           diagnostics: inout [Diagnostic], place: (String, Int, Int) -> Void) {
         let order = Template.requests2021.rows.map(\.key)
-        let excluded = Template.otherHandlingSubrows.union([Template.otherHandlingRow])
+        let excluded = formatIsRead ? [Template.otherHandlingRow] : Template.otherHandlingSubrows.union([Template.otherHandlingRow])
         var placed = foundRows
         var k = 0
         while k < sequence.count {
