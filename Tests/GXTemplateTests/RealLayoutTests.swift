@@ -324,3 +324,17 @@ let table2Pieces: [[[String?]]] = [
         #expect(matcher.matchNormalized("本机关不掌握相关政务信息") != nil)
     }
 }
+
+@Suite struct FirstDataRowTests {
+    /// The first data row's label OCR'd with one character wrong still ends the header: the
+    /// table is read, not left missing.
+    @Test func aMisreadFirstRowLabelStillEndsTheHeader() {
+        var rows = requestHeader + requestRows(.v2021, blankOther: false)
+        let r = rows.firstIndex { $0.first == "一、本年新收政府信息公开申请数量" }!
+        rows[r][0] = "一、本年新中政府信息公开申请数量"
+        rows[r][3] = "61"
+        let report = report([.table(grid(rows))])
+        #expect(report.cell(CellPath(.requests, "new_received", "natural_person"))?.number?.canonical == "61")
+        #expect(report.cell(CellPath(.requests, "granted", "total"))?.number?.canonical == "0")
+    }
+}

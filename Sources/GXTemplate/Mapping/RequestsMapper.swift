@@ -22,7 +22,9 @@ enum RequestsMapper {
         var firstDataRow = table.rowCount
         for r in 0..<table.rowCount {
             let row = table.anchored(row: r)
-            if row.contains(where: { rowMatcher.matchNormalized(labeled.labels[$0.index], fuzzy: false)?.key == "new_received" }) {
+            // The first data row by its label, OCR'd with a character wrong too (`本年新中…`), so
+            // long as no other row's label comes near it.
+            if row.contains(where: { rowMatcher.distinctMatch(labeled.labels[$0.index])?.key == "new_received" }) {
                 firstDataRow = r
                 break
             }
