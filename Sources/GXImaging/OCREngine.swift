@@ -27,6 +27,11 @@ public final class OCREngine: @unchecked Sendable {
     public let language: String
     private let handle: OpaquePointer
     private var page: Raster?
+    private var pageDPI = 300
+    /// Whether tesseract holds `page` itself (not a cell cut out of it).
+    private var holdsPage = false
+    /// The cell tesseract holds when it does not hold the page (kept alive while it is read).
+    private var cell: Raster?
 
     public init(tessdata: String, language: String) throws(Failure) {
         guard OCREngine.hasLanguage(language, tessdata: tessdata) else {
@@ -62,15 +67,38 @@ public final class OCREngine: @unchecked Sendable {
     /// The page image the following calls read; `dpi` tells tesseract the scale.
     public func setPage(_ raster: Raster, dpi: Int) {
         page = raster
+        pageDPI = dpi
         TessBaseAPISetImage2(handle, raster.pix)
         TessBaseAPISetSourceResolution(handle, Int32(dpi))
+        holdsPage = true
+    }
+
+    private func holdPage() {
+        guard !holdsPage, let page else { return }
+        TessBaseAPISetImage2(handle, page.pix)
+        TessBaseAPISetSourceResolution(handle, Int32(pageDPI))
+        holdsPage = true
+        cell = nil
     }
 
     /// Recognises one rectangle of the page as a single text line (`singleLine`) or a block of
     /// lines. Returns the text and the mean word confidence.
-    public func recognize(_ box: PixelBox, singleLine: Bool) -> (text: String, confidence: Double) {
+    ///
+    /// With a `margin`, the rectangle is cut out and read with that many white pixels around it:
+    /// tesseract's layout analysis misreads text that touches the edge of the area it is given
+    /// (a table cell's label set tight under its top rule reads as other characters), and reads
+    /// the same text correctly once it stands on white as on a page.
+    public func recognize(_ box: PixelBox, singleLine: Bool, margin: Int = 0) -> (text: String, confidence: Double) {
         TessBaseAPISetPageSegMode(handle, singleLine ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK)
-        TessBaseAPISetRectangle(handle, Int32(box.x), Int32(box.y), Int32(box.width), Int32(box.height))
+        if margin > 0, let page, let cut = page.clipped(box, border: margin) {
+            cell = cut
+            TessBaseAPISetImage2(handle, cut.pix)
+            TessBaseAPISetSourceResolution(handle, Int32(pageDPI))
+            holdsPage = false
+        } else {
+            holdPage()
+            TessBaseAPISetRectangle(handle, Int32(box.x), Int32(box.y), Int32(box.width), Int32(box.height))
+        }
         guard let raw = TessBaseAPIGetUTF8Text(handle) else { return ("", 0) }
         let text = String(cString: raw)
         TessDeleteText(raw)
@@ -81,6 +109,7 @@ public final class OCREngine: @unchecked Sendable {
     /// Lays out and recognises a whole page (or the given part of it) and returns its text lines,
     /// top to bottom, each with its box and confidence.
     public func lines(in box: PixelBox) -> [RecognizedText] {
+        holdPage()
         TessBaseAPISetPageSegMode(handle, PSM_AUTO)
         TessBaseAPISetRectangle(handle, Int32(box.x), Int32(box.y), Int32(box.width), Int32(box.height))
         guard TessBaseAPIRecognize(handle, nil) == 0, let it = TessBaseAPIGetIterator(handle) else { return [] }
@@ -104,6 +133,8 @@ public final class OCREngine: @unchecked Sendable {
     public func clear() {
         TessBaseAPIClear(handle)
         page = nil
+        cell = nil
+        holdsPage = false
     }
 }
 

@@ -186,6 +186,14 @@ extension Raster {
         defer { boxDestroy(&b) }
         return Raster(pixClipRectangle(pix, b, nil))
     }
+
+    /// The part of the image inside `box` with a white border of `border` pixels around it.
+    public func clipped(_ box: PixelBox, border: Int) -> Raster? {
+        guard let part = clipped(box) else { return nil }
+        guard border > 0 else { return part }
+        let white: UInt32 = depth == 1 ? 0 : (depth >= 32 ? 0xFFFF_FF00 : (1 << UInt32(depth)) - 1)
+        return Raster(pixAddBorder(part.pix, Int32(border), white))
+    }
 }
 
 extension Raster {

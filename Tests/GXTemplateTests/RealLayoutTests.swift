@@ -198,7 +198,8 @@ let table2Pieces: [[[String?]]] = [
         var rows = requestHeader + requestRows(.v2021, blankOther: false)
         for key in keys {
             let label = Template.requests2021.row(key)!.labels[0]
-            let r = rows.firstIndex { $0.contains { $0 == label } }!
+            // The last: 其他 also heads a column.
+            let r = rows.lastIndex { $0.contains { $0 == label } }!
             rows[r] = ["", "", "守属。二关门部和和力", "5", "0", "0", "0", "0", "0", "5"]
         }
         return rows
@@ -211,17 +212,129 @@ let table2Pieces: [[[String?]]] = [
         #expect(r.diagnostics.contains { $0.code == "GX-I-ROW-BY-ORDER" && $0.paths == ["requests.withheld_safety_stability"] })
     }
 
-    /// Two garbled rows side by side: each has an unknown neighbour, so neither is placed.
-    @Test func twoGarbledRowsSideBySideAreNotGuessed() {
-        let r = report([.table(grid(rows(garbling: ["withheld_safety_stability", "withheld_third_party"])))])
+    /// Two garbled rows side by side between rows two template rows apart: the two template rows
+    /// between are the only reading, in the printed order.
+    @Test func twoGarbledRowsBetweenRowsTwoApartArePlacedInOrder() {
+        var rows = rows(garbling: ["withheld_safety_stability", "withheld_third_party"])
+        let second = rows.firstIndex { $0.contains { $0 == "守属。二关门部和和力" } }! + 1
+        rows[second][3] = "7"
+        let r = report([.table(grid(rows))])
+        #expect(r.cell(CellPath(.requests, "withheld_safety_stability", "natural_person"))?.number?.canonical == "5")
+        #expect(r.cell(CellPath(.requests, "withheld_third_party", "natural_person"))?.number?.canonical == "7")
+        #expect(r.diagnostics.filter { $0.code == "GX-I-ROW-BY-ORDER" }.count == 2)
+    }
+
+    /// Two garbled rows where the template has three between their neighbours (a row is missing
+    /// from the grid): which two they are is not known, so neither is placed.
+    @Test func garbledRowsFewerThanTheTemplateGapAreNotGuessed() {
+        var rows = rows(garbling: ["withheld_safety_stability", "withheld_third_party"])
+        let label = Template.requests2021.row("withheld_internal_affairs")!.labels[0]
+        rows.remove(at: rows.firstIndex { $0.contains { $0 == label } }!)
+        let r = report([.table(grid(rows))])
         #expect(r.cell(CellPath(.requests, "withheld_safety_stability", "natural_person"))?.number == nil)
         #expect(r.cell(CellPath(.requests, "withheld_third_party", "natural_person"))?.number == nil)
         #expect(!r.diagnostics.contains { $0.code == "GX-I-ROW-BY-ORDER" })
     }
 
-    /// 其他处理's sub-rows decide the table's format, so a garbled one is never inferred.
-    @Test func aGarbledOtherHandlingSubRowIsNotInferred() {
-        let r = report([.table(grid(rows(garbling: ["other_overdue_fee"])))])
-        #expect(r.cell(CellPath(.requests, "other_overdue_fee", "natural_person"))?.number == nil)
+    /// 其他处理's sub-rows decide the table's format: a garbled one is inferred only when another
+    /// sub-row's own label has shown the 2021 format.
+    @Test func aGarbledOtherHandlingSubRowIsInferredOnlyWhenTheFormatIsRead() {
+        let one = report([.table(grid(rows(garbling: ["other_overdue_fee"])))])
+        #expect(one.cell(CellPath(.requests, "other_overdue_fee", "natural_person"))?.number?.canonical == "5")
+        let all = report([.table(grid(rows(garbling: ["other_overdue_correction", "other_overdue_fee", "other_other"])))])
+        for key in ["other_overdue_correction", "other_overdue_fee", "other_other"] {
+            #expect(all.cell(CellPath(.requests, key, "natural_person"))?.number == nil, "\(key)")
+        }
+        #expect(!all.diagnostics.contains { $0.code == "GX-I-ROW-BY-ORDER" })
+    }
+}
+
+@Suite struct SplitRowTests {
+    /// `grid(rows)` with each cell's page: rows up to `lastOnFirstPage` on page 1, the rest on 2.
+    func paged(_ rows: [[String?]], lastOnFirstPage: Int) -> Table {
+        let flat = grid(rows)
+        var t = Table(source: flat.source)
+        for var cell in flat.cells {
+            cell.source.page = cell.row <= lastOnFirstPage ? 1 : 2
+            t.place(cell)
+        }
+        return t
+    }
+
+    /// Table 三 with 上年结转 broken after 政府信息公开: `first` and `second` are its two pieces' values.
+    func rows(first: [String], second: [String]) -> (rows: [[String?]], split: Int) {
+        var rows = requestHeader + requestRows(.v2021, blankOther: false)
+        let r = rows.firstIndex { $0.first == "二、上年结转政府信息公开申请数量" }!
+        rows[r] = ["二、上年结转政府信息公开", nil, nil] + first.map { $0 }
+        rows.insert(["申请数量", nil, nil] + second.map { $0 }, at: r + 1)
+        return (rows, r)
+    }
+
+    let values = ["3", "0", "1", "0", "0", "0", "4"]
+    let blank = ["", "", "", "", "", "", ""]
+
+    @Test func theTwoPiecesAreOneRow() {
+        let (rows, split) = rows(first: values, second: blank)
+        let r = report([.table(paged(rows, lastOnFirstPage: split))])
+        #expect(r.cell(CellPath(.requests, "carried_over", "natural_person"))?.number?.canonical == "3")
+        #expect(r.cell(CellPath(.requests, "carried_over", "total"))?.number?.canonical == "4")
+        #expect(r.diagnostics.contains { $0.code == "GX-I-ROW-SPLIT" && $0.paths == ["requests.carried_over"] })
+        // The rows after it are still read by their own labels.
+        #expect(r.cell(CellPath(.requests, "granted", "natural_person"))?.number?.canonical == "0")
+    }
+
+    /// A word processor that centres values puts them in the second piece.
+    @Test func theValuesMayStandInTheSecondPiece() {
+        let (rows, split) = rows(first: blank, second: values)
+        let r = report([.table(paged(rows, lastOnFirstPage: split))])
+        #expect(r.cell(CellPath(.requests, "carried_over", "total"))?.number?.canonical == "4")
+    }
+
+    /// Two rows on one page are two printed rows, whatever their labels.
+    @Test func rowsOnOnePageAreNotJoined() {
+        let (rows, _) = rows(first: values, second: blank)
+        let r = report([.table(paged(rows, lastOnFirstPage: rows.count))])
+        #expect(r.cell(CellPath(.requests, "carried_over", "natural_person"))?.number == nil)
+        #expect(!r.diagnostics.contains { $0.code == "GX-I-ROW-SPLIT" })
+    }
+
+    /// Numbers in both pieces of one column: which is the row's is not known, so no join.
+    @Test func aValueInBothPiecesIsNoJoin() {
+        var second = blank
+        second[0] = "9"
+        let (rows, split) = rows(first: values, second: second)
+        let r = report([.table(paged(rows, lastOnFirstPage: split))])
+        #expect(r.cell(CellPath(.requests, "carried_over", "natural_person"))?.number == nil)
+        #expect(!r.diagnostics.contains { $0.code == "GX-I-ROW-SPLIT" })
+    }
+}
+
+@Suite struct DistinctMatchTests {
+    let matcher = LabelMatcher([("a", ["本机关不掌握相关政府信息"]), ("b", ["本机关不掌握相关行政信息"]),
+                                ("c", ["申请人逾期未按收费通知要求缴纳费用"])])
+
+    @Test func aCloseReadingOfOneLabelMatches() {
+        #expect(matcher.distinctMatch("申请人逾期未按收费通知要求缴钠费用")?.key == "c")
+        #expect(matcher.distinctMatch("本机关不掌握相关政府信息")?.key == "a")
+    }
+
+    /// One character off two labels alike: `matchNormalized` picks one, `distinctMatch` neither.
+    @Test func aReadingBetweenTwoLabelsMatchesNeither() {
+        #expect(matcher.distinctMatch("本机关不掌握相关政务信息") == nil)
+        #expect(matcher.matchNormalized("本机关不掌握相关政务信息") != nil)
+    }
+}
+
+@Suite struct FirstDataRowTests {
+    /// The first data row's label OCR'd with one character wrong still ends the header: the
+    /// table is read, not left missing.
+    @Test func aMisreadFirstRowLabelStillEndsTheHeader() {
+        var rows = requestHeader + requestRows(.v2021, blankOther: false)
+        let r = rows.firstIndex { $0.first == "一、本年新收政府信息公开申请数量" }!
+        rows[r][0] = "一、本年新中政府信息公开申请数量"
+        rows[r][3] = "61"
+        let report = report([.table(grid(rows))])
+        #expect(report.cell(CellPath(.requests, "new_received", "natural_person"))?.number?.canonical == "61")
+        #expect(report.cell(CellPath(.requests, "granted", "total"))?.number?.canonical == "0")
     }
 }

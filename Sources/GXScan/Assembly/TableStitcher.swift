@@ -69,9 +69,14 @@ enum TableStitcher {
             guard let start = fragmentOfRow.firstIndex(of: f), let firstStart = fragmentOfRow.firstIndex(of: 0) else { continue }
             dropped.formUnion(repeatedHeader(grid, start: start, original: firstStart, text: text))
         }
+        // The gap left between two fragments is a grid row no cell covers: not a printed row.
+        var covered = [Bool](repeating: false, count: grid.rowCount)
+        for placed in grid.cells {
+            for r in placed.row..<min(grid.rowCount, placed.row + placed.rowSpan) { covered[r] = true }
+        }
         var newRow = [Int](repeating: -1, count: grid.rowCount)
         var next = 0
-        for r in 0..<grid.rowCount where !dropped.contains(r) { newRow[r] = next; next += 1 }
+        for r in 0..<grid.rowCount where !dropped.contains(r) && covered[r] { newRow[r] = next; next += 1 }
 
         let first = group.fragments[0]
         var table = Table(source: SourceLocation(table: number, page: first.page,

@@ -3,29 +3,37 @@ import GXModel
 
 /// Reads one table cell on its own. A cell with no ink is blank (never OCR'd, never a zero).
 /// Every other cell is read with the label language first; a cell that reads as a number is read
-/// again as one line with a digits-only whitelist, and its value is kept only when both readings
-/// agree and the digits pass is confident. Otherwise the value is lost: a wrong number is worse
-/// than none.
+/// again with a digits-only whitelist, and its value is kept only when both readings agree and
+/// the digits pass is confident. Otherwise the value is lost: a wrong number is worse than none.
 enum CellOCR {
     static let digitWhitelist = "0123456789.,"
     /// Below this mean word confidence (0–100) a digits reading is not kept.
     static let minimumValueConfidence = 70.0
 
+    /// White added around a cell before it is read (see `OCREngine.recognize`): a tenth of an inch.
+    static func margin(dpi: Int) -> Int { max(8, dpi / 10) }
+
     static func read(_ box: PixelBox, binary: Raster, dpi: Int, engines: Engines) -> ScannedCell {
         let inner = box.inset(by: max(2, dpi / 60))
+        let margin = margin(dpi: dpi)
         let minInk = max(6, dpi * dpi / 1500)
         guard binary.count(in: inner) >= minInk else {
             return ScannedCell(box: box, text: "", confidence: 100, quality: nil)
         }
-        let label = engines.text.recognize(inner, singleLine: false)
-        var text = ScanText.clean(label.text)
+        let label = engines.text.recognize(inner, singleLine: false, margin: margin)
+        let text = ScanText.clean(label.text)
         let compact = String(text.filter { !$0.isWhitespace })
         guard ValueText.looksNumeric(compact) || ValueText.isShortConfusable(compact) else {
-            // One or two characters read with doubt are more likely a number the label pass
-            // took for a character (`1` → `上`) than a label: the cell is lost, not text.
+            // Ink the label pass reads as nothing is most often a lone `1` (chi_sim does not read
+            // it): the digits engine may confirm it. One or two characters read with doubt are
+            // more likely a number misread (`1` → `上`) than a label, but which number is not
+            // known (a blurred `3` the digits engine reads as `8` both ways): the cell is lost.
+            if compact.isEmpty {
+                return readWithoutLabelPass(box, inner: inner, margin: margin, labelConfidence: label.confidence, engines: engines)
+            }
             if compact.count <= 2, label.confidence < 75, !ValueText.notApplicable.contains(compact) {
                 engines.digits.setWhitelist(digitWhitelist)
-                let pass = engines.digits.recognize(inner, singleLine: true)
+                let pass = engines.digits.recognize(inner, singleLine: true, margin: margin)
                 let digits = ValueText.digits(pass.text).map { " / \($0)" } ?? ""
                 return ScannedCell(box: box, text: "", confidence: Int(min(pass.confidence, label.confidence)),
                                    quality: ReadQuality(.lost, seen: compact + digits,
@@ -33,17 +41,28 @@ enum CellOCR {
             }
             return ScannedCell(box: box, text: text, confidence: Int(label.confidence), quality: nil)
         }
-        text = compact
         engines.digits.setWhitelist(digitWhitelist)
-        let pass = engines.digits.recognize(inner, singleLine: true)
+        let pass = engines.digits.recognize(inner, singleLine: true, margin: margin)
         let digits = ValueText.digits(pass.text)
+        let folded = ValueText.fold(compact)
+        if digits != folded {
+            // A number too wide for its column wraps (`131` over `6`): read as one line, the
+            // digits pass sees only part of it. Read as a block, its lines joined, it must give
+            // the label pass's number exactly.
+            let block = engines.digits.recognize(inner, singleLine: false, margin: margin)
+            if ValueText.digits(block.text) == folded, block.confidence >= minimumValueConfidence {
+                let confidence = Int(min(block.confidence, label.confidence).rounded())
+                return ScannedCell(box: box, text: folded, confidence: confidence,
+                                   quality: ReadQuality(.uncertain, seen: folded, note: "OCR confidence \(confidence), read as a block of lines"))
+            }
+        }
         let confidence = Int(min(pass.confidence, label.confidence).rounded())
-        let seen = text == digits ? text : "\(text) / \(digits ?? ScanText.clean(pass.text))"
+        let seen = compact == digits ? compact : "\(compact) / \(digits ?? ScanText.clean(pass.text))"
         guard let digits else {
             return ScannedCell(box: box, text: "", confidence: confidence,
                                quality: ReadQuality(.lost, seen: seen, note: "the digits pass read no number"))
         }
-        guard ValueText.fold(text) == digits else {
+        guard folded == digits else {
             return ScannedCell(box: box, text: "", confidence: confidence,
                                quality: ReadQuality(.lost, seen: seen, note: "the two OCR passes disagree"))
         }
@@ -53,6 +72,33 @@ enum CellOCR {
         }
         return ScannedCell(box: box, text: digits, confidence: confidence,
                            quality: ReadQuality(.uncertain, seen: digits, note: "OCR confidence \(confidence)"))
+    }
+
+    /// A cell with ink that the label pass read as nothing. The digits engine reads it twice:
+    /// held to digits, and free to read any character. Only when the free reading is the same
+    /// plain number, both confident, is it kept: a `/`, a dash or a speck that the whitelist would
+    /// force into a digit reads as itself when free.
+    private static func readWithoutLabelPass(_ box: PixelBox, inner: PixelBox, margin: Int,
+                                             labelConfidence: Double, engines: Engines) -> ScannedCell {
+        engines.digits.setWhitelist(digitWhitelist)
+        let held = engines.digits.recognize(inner, singleLine: true, margin: margin)
+        guard let digits = ValueText.digits(held.text) else {
+            return ScannedCell(box: box, text: "", confidence: Int(min(held.confidence, labelConfidence)),
+                               quality: ReadQuality(.lost, seen: "", note: "ink that no OCR pass reads"))
+        }
+        engines.digits.setWhitelist("")
+        let free = engines.digits.recognize(inner, singleLine: false, margin: margin)
+        let freeText = ScanText.clean(free.text)
+        let confidence = Int(min(held.confidence, free.confidence).rounded())
+        guard ValueText.digits(freeText) == digits, held.confidence >= minimumValueConfidence,
+              free.confidence >= minimumValueConfidence else {
+            return ScannedCell(box: box, text: "", confidence: confidence,
+                               quality: ReadQuality(.lost, seen: "\(digits) / \(freeText)",
+                                                    note: "the label pass read nothing; the digits engine's two readings do not confirm \(digits)"))
+        }
+        return ScannedCell(box: box, text: digits, confidence: confidence,
+                           quality: ReadQuality(.uncertain, seen: digits,
+                                                note: "OCR confidence \(confidence); the label pass read nothing, the digits engine read \(digits) both held to digits and free"))
     }
 }
 

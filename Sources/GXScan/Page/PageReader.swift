@@ -82,6 +82,7 @@ enum PageReader {
                     return l.text.isEmpty ? nil : l
                 }
         }
+        if debug { for line in lines { print("  line \(line.box): \(line.text)") } }
         engines.text.clear()
         engines.digits.clear()
         return ScannedPage(number: number, width: gray.width, height: gray.height, dpi: dpi, skew: skew,

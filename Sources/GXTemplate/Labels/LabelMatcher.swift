@@ -73,6 +73,28 @@ public struct LabelMatcher: Sendable {
         return bestKey.map { Match(key: $0, quality: 3) }
     }
 
+    /// A match that no other key comes close to: exact, prefix or containment as `matchNormalized`,
+    /// or a fuzzy match whose edit distance is smaller by at least `margin` than that of every
+    /// label of another key. Used where a label is pieced together or inferred (a row broken by a
+    /// page), so a reading between two template labels never picks one of them.
+    public func distinctMatch(_ label: String, margin: Int = 2) -> Match? {
+        if let m = matchNormalized(label, fuzzy: false) { return m }
+        let scalars = Array(label.unicodeScalars)
+        guard scalars.count >= 4 else { return nil }
+        // Each key's nearest label: `accepted` within that label's own limit, `nearest` at all.
+        var accepted: [String: Int] = [:], nearest: [String: Int] = [:]
+        for c in candidates where c.scalars.count >= 4 {
+            let limit = max(1, c.scalars.count / 5)
+            let d = LabelMatcher.editDistance(scalars, c.scalars, limit: limit + margin)
+            nearest[c.key] = min(nearest[c.key] ?? .max, d)
+            if d <= limit { accepted[c.key] = min(accepted[c.key] ?? .max, d) }
+        }
+        guard let best = accepted.min(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else { return nil }
+        let runnerUp = nearest.filter { $0.key != best.key }.values.min() ?? .max
+        guard runnerUp >= best.value + margin else { return nil }
+        return Match(key: best.key, quality: 3)
+    }
+
     /// Whether `needle` occurs in `hay` (see `ByteSearch`).
     public static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         needle.isEmpty || ByteSearch.firstIndex(of: needle, in: hay) != nil

@@ -20,6 +20,11 @@ extension Table {
     }
 }
 
+extension TableCell {
+    /// Nothing printed: no text, and no reading that lost one (a lost value is not empty).
+    var isEmpty: Bool { text.trimmedCell.isEmpty && quality == nil }
+}
+
 /// A template cell located in the document: the index of the document cell that holds it. A
 /// slot that a cell from the row above merely covers is found but blank: that value belongs to
 /// the row the cell starts in.

@@ -22,7 +22,9 @@ enum RequestsMapper {
         var firstDataRow = table.rowCount
         for r in 0..<table.rowCount {
             let row = table.anchored(row: r)
-            if row.contains(where: { rowMatcher.matchNormalized(labeled.labels[$0.index], fuzzy: false)?.key == "new_received" }) {
+            // The first data row by its label, OCR'd with a character wrong too (`本年新中…`), so
+            // long as no other row's label comes near it.
+            if row.contains(where: { rowMatcher.distinctMatch(labeled.labels[$0.index])?.key == "new_received" }) {
                 firstDataRow = r
                 break
             }
@@ -62,13 +64,19 @@ enum RequestsMapper {
         // whether its cells hold numbers: a 2019 report may leave that row blank.
         var otherHandling: (row: Int, label: Int, source: SourceLocation)?
         var sawOtherSubrows = false
-        /// Each grid row's label: the template row it matched, or nil for a label no row matches.
-        var rowLabel: [Int: (key: String?, label: Int, source: SourceLocation)] = [:]
+        /// Grid rows in order, each with the template row its label matched (key nil: none); a
+        /// row that is no data row (a group label, no label at all) is nil and ends a run of
+        /// unread rows for `placeRowsBetweenNeighbours`.
+        var sequence: [RowLabel?] = []
+        /// A grid row → the row after it that continues it on the next page (see `continuation`).
+        var continued: [Int: Int] = [:]
 
         func place(_ rowKey: String, row r: Int, label: Int) {
             roles[label] = .label(table3, rowKey)
             for column in Template.requestColumns {
-                guard let c = columnOf[column.key], let i = table.cellIndex(row: r, column: c), i != label else { continue }
+                guard let c = columnOf[column.key], var i = table.cellIndex(row: r, column: c), i != label else { continue }
+                // A row broken by a page: its value stands in whichever piece is not empty.
+                if let next = continued[r], let j = table.cellIndex(row: next, column: c), table.cells[i].isEmpty { i = j }
                 let path = CellPath(table3, rowKey, column.key)
                 let data = table.cells[i].column..<(table.cells[i].column + table.cells[i].columnSpan)
                 // Certain only when the data cell stands within its header's columns, or covers
@@ -77,30 +85,70 @@ enum RequestsMapper {
                     (data.lowerBound >= header.lowerBound && data.upperBound <= header.upperBound)
                         || (data.lowerBound >= dataStart && !headerSpan.contains { $0.key != column.key && $0.value.overlaps(data) })
                 } ?? true
-                found[path] = FoundCell(index: i, isCovered: table.cells[i].row != r, misaligned: !aligned || !headerInOrder)
+                found[path] = FoundCell(index: i, isCovered: table.cells[i].row != r && continued[r] != table.cells[i].row,
+                                        misaligned: !aligned || !headerInOrder)
                 foundRows.insert(rowKey)
                 roles[i] = .data(path)
             }
         }
 
-        for r in firstDataRow..<table.rowCount {
+        /// The innermost label anchored in grid row `r` (merged group labels to its left are
+        /// context), or the innermost covering it.
+        func innerLabel(_ r: Int) -> (index: Int, cell: TableCell)? {
             let labels = table.covering(row: r, columns: 0..<max(dataStart, 0))
-            // Innermost label anchored in this row; merged group labels to its left are context.
-            guard let inner = labels.last(where: { $0.cell.row == r && !$0.cell.text.trimmedCell.isEmpty })
-                    ?? labels.last(where: { !$0.cell.text.trimmedCell.isEmpty }) else { continue }
-            let match = rowMatcher.matchNormalized(labeled.labels[inner.index])
+            return labels.last(where: { $0.cell.row == r && !$0.cell.text.trimmedCell.isEmpty })
+                ?? labels.last(where: { !$0.cell.text.trimmedCell.isEmpty })
+        }
+
+        /// Row `r + 1` when it is the rest of row `r`, broken by a page break (a word processor
+        /// lets a row break across pages: the label wraps on, the value stands in one piece).
+        /// Only when the grid and the template both say so: the pieces come from two pages, the
+        /// second's label is in the same columns and names no row itself, no value column has
+        /// something in both pieces, and the two labels joined name one template row clearly
+        /// (that of the first piece, if it names one alone).
+        func continuation(of r: Int, label first: (index: Int, cell: TableCell), match: LabelMatcher.Match?)
+            -> (match: LabelMatcher.Match, label: Int)? {
+            guard r + 1 < table.rowCount, let second = innerLabel(r + 1), second.cell.row == r + 1, first.cell.row == r,
+                  second.cell.column == first.cell.column, second.cell.columnSpan == first.cell.columnSpan,
+                  let p1 = first.cell.source.page, let p2 = second.cell.source.page, p2 == p1 + 1,
+                  rowMatcher.matchNormalized(labeled.labels[second.index]) == nil,
+                  groupMatcher.matchNormalized(labeled.labels[second.index], fuzzy: false) == nil else { return nil }
+            for column in Template.requestColumns {
+                guard let c = columnOf[column.key], let i = table.cellIndex(row: r, column: c),
+                      let j = table.cellIndex(row: r + 1, column: c) else { return nil }
+                if i != j, !table.cells[i].isEmpty, !table.cells[j].isEmpty { return nil }
+            }
+            let joined = LabelNormalizer.normalize(first.cell.text.trimmedCell + second.cell.text.trimmedCell)
+            guard let whole = rowMatcher.distinctMatch(joined), match == nil || match?.key == whole.key else { return nil }
+            return (whole, second.index)
+        }
+
+        var r = firstDataRow
+        while r < table.rowCount {
+            let row = r
+            r += 1
+            let labels = table.covering(row: row, columns: 0..<max(dataStart, 0))
+            guard let inner = innerLabel(row) else { sequence.append(nil); continue }
+            var match = rowMatcher.matchNormalized(labeled.labels[inner.index])
             if match == nil, let g = groupMatcher.matchNormalized(labeled.labels[inner.index], fuzzy: false) {
-                for (i, cell) in labels where cell.row == r { roles[i] = .group(table3, g.key) }
+                for (i, cell) in labels where cell.row == row { roles[i] = .group(table3, g.key) }
+                sequence.append(nil)
                 continue
             }
-            guard let rowMatch = match else {
-                rowLabel[r] = (nil, inner.index, inner.cell.source)
-                continue
+            if let piece = continuation(of: row, label: inner, match: match) {
+                match = piece.match
+                continued[row] = row + 1
+                roles[piece.label] = .label(table3, piece.match.key)
+                r += 1
+                diagnostics.append(Diagnostic(code: "GX-I-ROW-SPLIT", severity: .info,
+                    message: "row \(piece.match.key) of table 三 is broken by a page: its label goes on at the top of the next page, and the two pieces were read as one row",
+                    messageZh: "表三该行跨页断开，两部分已合并为一行", paths: ["\(key).\(piece.match.key)"], source: inner.cell.source))
             }
-            rowLabel[r] = (rowMatch.key, inner.index, inner.cell.source)
+            sequence.append(RowLabel(row: row, key: match?.key, label: inner.index, source: inner.cell.source))
+            guard let rowMatch = match else { continue }
             if rowMatch.key == Template.otherHandlingRow {
-                if otherHandling == nil { otherHandling = (r, inner.index, inner.cell.source) }
-                for (i, cell) in labels where cell.row == r { roles[i] = .group(table3, "other") }
+                if otherHandling == nil { otherHandling = (row, inner.index, inner.cell.source) }
+                for (i, cell) in labels where cell.row == row { roles[i] = .group(table3, "other") }
                 continue
             }
             if Template.otherHandlingSubrows.contains(rowMatch.key) { sawOtherSubrows = true }
@@ -110,9 +158,10 @@ enum RequestsMapper {
                     messageZh: "行重复出现，保留第一次", paths: ["\(key).\(rowMatch.key)"], source: inner.cell.source))
                 continue
             }
-            place(rowMatch.key, row: r, label: inner.index)
+            place(rowMatch.key, row: row, label: inner.index)
         }
-        placeRowsBetweenNeighbours(rowLabel, foundRows: foundRows, diagnostics: &diagnostics, place: place)
+        placeRowsBetweenNeighbours(sequence, foundRows: foundRows, formatIsRead: sawOtherSubrows,
+                                   diagnostics: &diagnostics, place: place)
         if let other = otherHandling, !sawOtherSubrows {
             place(Template.otherHandlingRow, row: other.row, label: other.label)
         }
@@ -121,28 +170,46 @@ enum RequestsMapper {
         return MappedTable(table: standard, roles: roles, diagnostics: diagnostics)
     }
 
-    /// A row whose label no template row matches (OCR garbled it, an agency reworded it) is placed
-    /// only when the grid leaves no other reading: the rows directly above and below it are matched
-    /// to template rows exactly one apart, so the template row between them, not found elsewhere,
-    /// is the only one it can be. The 2019/2021 其他处理 rows are never inferred (which format the
-    /// table has is read from their labels). Each such row gets a `GX-I-ROW-BY-ORDER` note.
-    private static func placeRowsBetweenNeighbours(_ rowLabel: [Int: (key: String?, label: Int, source: SourceLocation)],
-                                                   foundRows: Set<String>, diagnostics: inout [Diagnostic],
-                                                   place: (String, Int, Int) -> Void) {
+    /// One data row of the grid, by its label: `key` is the template row it matched, nil if none.
+    struct RowLabel {
+        var row: Int
+        var key: String?
+        var label: Int
+        var source: SourceLocation
+    }
+
+    /// Rows whose labels no template row matches (OCR garbled them, an agency reworded them) are
+    /// placed only when the grid leaves no other reading: a run of such rows stands between two
+    /// rows matched to template rows exactly as far apart as the run is long, so the template rows
+    /// between them, none found elsewhere, are the only ones they can be, in the printed order.
+    /// Which format the table has (2019's 其他处理 row or 2021's three sub-rows) is read from
+    /// those rows' labels, so the 2019 row is never inferred, and a 2021 sub-row only once
+    /// another sub-row's own label has shown the 2021 format (`formatIsRead`). Each inferred row
+    /// gets a `GX-I-ROW-BY-ORDER` note.
+    static func placeRowsBetweenNeighbours(_ sequence: [RowLabel?], foundRows: Set<String>, formatIsRead: Bool,
+                                           diagnostics: inout [Diagnostic], place: (String, Int, Int) -> Void) {
         let order = Template.requests2021.rows.map(\.key)
-        let excluded = Template.otherHandlingSubrows.union([Template.otherHandlingRow])
+        let excluded = formatIsRead ? [Template.otherHandlingRow] : Template.otherHandlingSubrows.union([Template.otherHandlingRow])
         var placed = foundRows
-        for r in rowLabel.keys.sorted() {
-            guard let unmatched = rowLabel[r], unmatched.key == nil,
-                  let above = rowLabel[r - 1]?.key, let below = rowLabel[r + 1]?.key,
-                  let i = order.firstIndex(of: above), let j = order.firstIndex(of: below), j == i + 2 else { continue }
-            let between = order[i + 1]
-            guard !placed.contains(between), !excluded.contains(between) else { continue }
-            place(between, r, unmatched.label)
-            placed.insert(between)
-            diagnostics.append(Diagnostic(code: "GX-I-ROW-BY-ORDER", severity: .info,
-                message: "a row label of table 三 was not recognised; the row stands between \(above) and \(below), so it is \(between)",
-                messageZh: "表三行标题无法识别，按前后行位置确定为该行", paths: ["requests.\(between)"], source: unmatched.source))
+        var k = 0
+        while k < sequence.count {
+            // A run of unread rows: sequence[start..<end], with a read row on each side.
+            guard sequence[k] != nil, sequence[k]?.key == nil else { k += 1; continue }
+            let start = k
+            while k < sequence.count, let next = sequence[k], next.key == nil { k += 1 }
+            let end = k
+            guard start > 0, end < sequence.count, let above = sequence[start - 1]?.key, let below = sequence[end]?.key,
+                  let i = order.firstIndex(of: above), let j = order.firstIndex(of: below), j - i == end - start + 1 else { continue }
+            let between = Array(order[(i + 1)..<j])
+            guard between.allSatisfy({ !placed.contains($0) && !excluded.contains($0) }) else { continue }
+            for (offset, key) in between.enumerated() {
+                let unread = sequence[start + offset]!
+                place(key, unread.row, unread.label)
+                placed.insert(key)
+                diagnostics.append(Diagnostic(code: "GX-I-ROW-BY-ORDER", severity: .info,
+                    message: "a row label of table 三 was not recognised; the row stands \(offset + 1) of \(between.count) between \(above) and \(below), so it is \(key)",
+                    messageZh: "表三行标题无法识别，按前后行位置确定为该行", paths: ["requests.\(key)"], source: unread.source))
+            }
         }
     }
 
