@@ -492,27 +492,48 @@ enum TableGeometry {
     /// words above it stand (one cluster of header words per data cell, the group titles centred over
     /// their columns), and its values the one line of numbers right below the header. Anything else
     /// (another count of clusters, a second line of numbers, a number between columns) leaves it empty.
+    ///
+    /// A page break may fall inside the table: the caption, or the caption and the header's first
+    /// lines, at the foot of one page and the rest at the head of the next. When no number stands
+    /// below the caption on its page, the header goes on at the next page's head, down to its first
+    /// number (columns keep their x across pages). A running head there joins the header's words,
+    /// the clusters no longer count one per cell, and the row stays empty.
     static func readSingleRow(_ table: Table, dataCells: [Int: [Int]], values: [Value], doubtful: Set<Int>,
                               pages: [PDFPage]) -> (Int, [(Int, Placed)])? {
         guard dataCells.count == 1, let (row, cells) = dataCells.first, cells.count >= 3,
               doubtful.contains(row) || (values.isEmpty && cells.allSatisfy({ table.cells[$0].quality?.isLost == true })),
-              let pageNumber = table.source.page, let top = table.source.box?.y0,
-              let page = pages.first(where: { $0.number == pageNumber }) else { return nil }
-        let below = page.words.filter { $0.box.y0 >= top - 1 }
-        let numbers = below.filter { isNumber($0.text) }.sorted { $0.box.midY < $1.box.midY }
-        guard let first = numbers.first else { return nil }
-        let header = below.filter { !isNumber($0.text) && $0.box.midY < first.box.midY }
-        guard !header.isEmpty else { return nil }
+              let captionPage = table.source.page, let top = table.source.box?.y0,
+              let page = pages.first(where: { $0.number == captionPage }) else { return nil }
+        func byHeight(_ words: [PDFWord]) -> [PDFWord] { words.sorted { $0.box.midY < $1.box.midY } }
+        let belowCaption = page.words.filter { $0.box.y0 >= top - 1 }
+        var header = belowCaption.filter { !isNumber($0.text) }
+        var numbers = byHeight(belowCaption.filter { isNumber($0.text) })
+        var pageNumber = captionPage
+        // The header's words on the page the values stand on (none when the header ended a page before).
+        var headerAbove: [PDFWord]
+        if numbers.isEmpty, let next = pages.first(where: { $0.number == captionPage + 1 }) {
+            numbers = byHeight(next.words.filter { isNumber($0.text) })
+            guard let first = numbers.first else { return nil }
+            headerAbove = next.words.filter { !isNumber($0.text) && $0.box.midY < first.box.midY }
+            header += headerAbove
+            pageNumber = next.number
+        } else {
+            guard let first = numbers.first else { return nil }
+            header = header.filter { $0.box.midY < first.box.midY }
+            headerAbove = header
+        }
+        guard let first = numbers.first, !header.isEmpty else { return nil }
         let heights = header.map { $0.box.y1 - $0.box.y0 }.sorted()
         let h = max(heights[heights.count / 2], 1)
-        let headerBottom = header.map(\.box.y1).max()!
-        guard first.box.y0 >= headerBottom - 0.3 * h, first.box.y0 - headerBottom <= 3 * h else { return nil }
+        if let headerBottom = headerAbove.map(\.box.y1).max() {
+            guard first.box.y0 >= headerBottom - 0.3 * h, first.box.y0 - headerBottom <= 3 * h else { return nil }
+        }
         guard let centers = headerColumns(header, count: cells.count, h: h) else { return nil }
         let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min()!
         // The numbers right below the header, within the columns' span: exactly one line.
         let zone = numbers.filter { $0.box.midX > centers.first! - 0.6 * pitch && $0.box.midX < centers.last! + 0.6 * pitch
             && $0.box.midY < first.box.midY + 2.5 * h }.map { (page: pageNumber, word: $0) }
-        let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h)
+        let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h, oneRow: true)
         let ys = merged.map { $0.word.box.midY }
         guard let y0 = ys.min(), let y1 = ys.max(), y1 - y0 <= 0.45 * h else { return nil }
         var taken: [Int: PDFWord] = [:]
@@ -529,7 +550,13 @@ enum TableGeometry {
     /// top to bottom — only when another column's number stands level with their centre and none
     /// level with a piece (in a table set without padding, two rows' numbers stack just as closely,
     /// but each stands level with its row's other numbers).
-    static func mergeWrapped(_ zone: [(page: Int, word: PDFWord)], centers: [Double], pitch: Double, h: Double) -> [(page: Int, word: PDFWord)] {
+    ///
+    /// With `oneRow` the zone holds the numbers of one row only (table 四's single row), so a stack
+    /// has no neighbouring row's number in it: the whole stack is one number when it is centred on
+    /// the line of single numbers (a number wrapped to three lines has its middle piece level with
+    /// them), or when the row has no single number to be level with.
+    static func mergeWrapped(_ zone: [(page: Int, word: PDFWord)], centers: [Double], pitch: Double, h: Double,
+                             oneRow: Bool = false) -> [(page: Int, word: PDFWord)] {
         func column(_ w: PDFWord) -> Int? { TableGeometry.column(of: w.box.midX, centers: centers, pitch: pitch) }
         var stacks: [[Int]] = []
         var inStack = Set<Int>()
@@ -556,6 +583,10 @@ enum TableGeometry {
             // centred on a line of single numbers (two rows' wrapped numbers in one column stack as one run).
             var groups: [[Int]] = []
             var k = 0
+            if oneRow, singles.isEmpty || level((zone[st[0]].word.box.midY + zone[st.last!].word.box.midY) / 2) {
+                groups = [st]
+                k = st.count
+            }
             while k < st.count {
                 if level(zone[st[k]].word.box.midY) { groups.append([st[k]]); k += 1; continue }
                 guard let size = (2...max(2, st.count - k)).first(where: { n in
