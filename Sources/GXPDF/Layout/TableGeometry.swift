@@ -397,57 +397,82 @@ enum TableGeometry {
     }
 
     /// Rows still empty, each read between its own label's first line and the next row's label, in
-    /// blocks of at least three rows and columns (table 三) where the reader's columns cannot be
-    /// trusted either: the columns are where the header's words above the block stand (one cluster
-    /// per data column, group titles left out). A row is read only when the numbers between the two
-    /// labels form exactly one line, each clearly under one column, none used by another row.
+    /// a block of rows with the same data columns where the reader's columns cannot be trusted
+    /// either: the columns are where the block's header words stand (one cluster per data column,
+    /// group titles left out) — above table 三's first row, or between table 二's block title and the
+    /// block's first row. A row is read only when the numbers between the two labels form exactly one
+    /// line, each clearly under one column, none used by another row; a column with no number there
+    /// was printed blank. A block of one row or of one column, or table 三 with fewer than three of
+    /// each, is not read (too few header words to tell the columns from stray words).
     static func readByLabels(_ table: Table, dataCells: [Int: [Int]], values: [Value], doubtful: Set<Int>,
                              placed: [Int: [(Int, Placed)]], labelTop: [Int: (page: Int, y: Double)], h: Double,
                              pages: [PDFPage]) -> [Int: [(Int, Placed)]] {
         let rows = dataCells.keys.sorted()
-        guard let first = rows.first, rows.count >= 3, let columnsOfFirst = dataCells[first]?.map({ table.cells[$0].column }).sorted(),
-              columnsOfFirst.count >= 3,
-              rows.allSatisfy({ dataCells[$0]!.map { table.cells[$0].column }.sorted() == columnsOfFirst }),
-              let top = labelTop[first], let tableBox = table.source.box, table.source.page == top.page,
-              let page = pages.first(where: { $0.number == top.page }) else { return [:] }
-        let flaggedRows = rows.filter { r in
-            placed[r] == nil && (doubtful.contains(r) || dataCells[r]!.contains { table.cells[$0].quality?.isLost == true })
+        func columns(_ r: Int) -> [Int] { dataCells[r]!.map { table.cells[$0].column }.sorted() }
+        // Blocks: runs of consecutive rows with the same data columns.
+        var blocks: [[Int]] = []
+        for r in rows {
+            if let last = blocks.last?.last, last == r - 1, columns(last) == columns(r) {
+                blocks[blocks.count - 1].append(r)
+            } else {
+                blocks.append([r])
+            }
         }
-        guard !flaggedRows.isEmpty else { return [:] }
+        let flagged = Set(rows.filter { r in
+            placed[r] == nil && (doubtful.contains(r) || dataCells[r]!.contains { table.cells[$0].quality?.isLost == true })
+        })
+        guard !flagged.isEmpty, let tableBox = table.source.box else { return [:] }
         // Label column: left of where the values stand (most of them; a stray one may stand in it).
         let lefts = values.map(\.box.x0).sorted()
         guard lefts.count >= 10 else { return [:] }
         let labelRight = lefts[lefts.count / 10] - 0.5 * h
-        // Header words above the first row, right of the labels.
-        let header = page.words.filter { w in
-            !isNumber(w.text) && w.box.midY > tableBox.y0 - 1 && w.box.midY < top.y - 0.2 * h && w.box.midX > labelRight
-        }
-        guard let centers = headerColumns(header, count: columnsOfFirst.count, h: h) else { return [:] }
-        let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min()!
         // Words kept by rows the page confirmed: never taken again.
         let confirmed = values.filter { !doubtful.contains($0.row) }.map(\.box)
         var out: [Int: [(Int, Placed)]] = [:]
-        for r in flaggedRows {
-            guard let own = labelTop[r], let nextRow = rows.first(where: { $0 > r }), let next = labelTop[nextRow],
-                  own.page == next.page, next.y > own.y + 0.5 * h,
-                  let p = pages.first(where: { $0.number == own.page }) else { continue }
-            let zone = p.words.filter { w in
-                isNumber(w.text) && w.box.midY > own.y - 0.6 * h && w.box.midY < next.y - 0.1 * h
-                    && w.box.midX > centers.first! - 0.6 * pitch && w.box.midX < centers.last! + 0.6 * pitch
-            }.map { (page: own.page, word: $0) }
-            guard !zone.contains(where: { item in confirmed.contains { $0 == item.word.box } }) else { continue }
-            let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h)
-            let ys = merged.map { $0.word.box.midY }
-            guard let y0 = ys.min(), let y1 = ys.max(), y1 - y0 <= 0.45 * h else { continue }
-            var taken: [Int: PDFWord] = [:]
-            var fits = true
-            for item in merged {
-                guard let c = column(of: item.word.box.midX, centers: centers, pitch: pitch), taken[c] == nil else { fits = false; break }
-                taken[c] = item.word
+        for (k, block) in blocks.enumerated() where block.contains(where: flagged.contains) {
+            let width = columns(block[0]).count
+            let whole = blocks.count == 1
+            guard whole ? block.count >= 3 && width >= 3 : block.count >= 2 && width >= 2,
+                  let top = labelTop[block[0]], let page = pages.first(where: { $0.number == top.page }) else { continue }
+            // The header's upper bound: the table's caption, or the previous block's last label.
+            let above: Double
+            if k == 0 {
+                guard table.source.page == top.page else { continue }
+                above = tableBox.y0 - 1
+            } else {
+                guard let previous = labelTop[blocks[k - 1].last!], previous.page == top.page else { continue }
+                above = previous.y + 0.6 * h
             }
-            guard fits else { continue }
-            let ordered = dataCells[r]!.sorted { table.cells[$0].column < table.cells[$1].column }
-            out[r] = ordered.enumerated().map { k, i in (i, Placed(text: taken[k]?.text, page: own.page, box: taken[k]?.box)) }
+            // Header words above the block's first row, right of the labels ("none" marks of the row
+            // before are not header words).
+            let header = page.words.filter { w in
+                !isNumber(w.text) && !isNilMark(w.text) && w.box.midY > above && w.box.midY < top.y - 0.2 * h
+                    && w.box.midX > labelRight
+            }
+            guard let centers = headerColumns(header, count: width, h: h) else { continue }
+            let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min()!
+            for r in block where flagged.contains(r) {
+                guard let own = labelTop[r], let nextRow = rows.first(where: { $0 > r }), let next = labelTop[nextRow],
+                      own.page == next.page, next.y > own.y + 0.5 * h,
+                      let p = pages.first(where: { $0.number == own.page }) else { continue }
+                let zone = p.words.filter { w in
+                    isNumber(w.text) && w.box.midY > own.y - 0.6 * h && w.box.midY < next.y - 0.1 * h
+                        && w.box.midX > centers.first! - 0.6 * pitch && w.box.midX < centers.last! + 0.6 * pitch
+                }.map { (page: own.page, word: $0) }
+                guard !zone.contains(where: { item in confirmed.contains { $0 == item.word.box } }) else { continue }
+                let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h)
+                let ys = merged.map { $0.word.box.midY }
+                guard let y0 = ys.min(), let y1 = ys.max(), y1 - y0 <= 0.45 * h else { continue }
+                var taken: [Int: PDFWord] = [:]
+                var fits = true
+                for item in merged {
+                    guard let c = column(of: item.word.box.midX, centers: centers, pitch: pitch), taken[c] == nil else { fits = false; break }
+                    taken[c] = item.word
+                }
+                guard fits else { continue }
+                let ordered = dataCells[r]!.sorted { table.cells[$0].column < table.cells[$1].column }
+                out[r] = ordered.enumerated().map { k, i in (i, Placed(text: taken[k]?.text, page: own.page, box: taken[k]?.box)) }
+            }
         }
         return out
     }
