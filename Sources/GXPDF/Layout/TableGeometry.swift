@@ -397,57 +397,82 @@ enum TableGeometry {
     }
 
     /// Rows still empty, each read between its own label's first line and the next row's label, in
-    /// blocks of at least three rows and columns (table 三) where the reader's columns cannot be
-    /// trusted either: the columns are where the header's words above the block stand (one cluster
-    /// per data column, group titles left out). A row is read only when the numbers between the two
-    /// labels form exactly one line, each clearly under one column, none used by another row.
+    /// a block of rows with the same data columns where the reader's columns cannot be trusted
+    /// either: the columns are where the block's header words stand (one cluster per data column,
+    /// group titles left out) — above table 三's first row, or between table 二's block title and the
+    /// block's first row. A row is read only when the numbers between the two labels form exactly one
+    /// line, each clearly under one column, none used by another row; a column with no number there
+    /// was printed blank. A block of one row or of one column, or table 三 with fewer than three of
+    /// each, is not read (too few header words to tell the columns from stray words).
     static func readByLabels(_ table: Table, dataCells: [Int: [Int]], values: [Value], doubtful: Set<Int>,
                              placed: [Int: [(Int, Placed)]], labelTop: [Int: (page: Int, y: Double)], h: Double,
                              pages: [PDFPage]) -> [Int: [(Int, Placed)]] {
         let rows = dataCells.keys.sorted()
-        guard let first = rows.first, rows.count >= 3, let columnsOfFirst = dataCells[first]?.map({ table.cells[$0].column }).sorted(),
-              columnsOfFirst.count >= 3,
-              rows.allSatisfy({ dataCells[$0]!.map { table.cells[$0].column }.sorted() == columnsOfFirst }),
-              let top = labelTop[first], let tableBox = table.source.box, table.source.page == top.page,
-              let page = pages.first(where: { $0.number == top.page }) else { return [:] }
-        let flaggedRows = rows.filter { r in
-            placed[r] == nil && (doubtful.contains(r) || dataCells[r]!.contains { table.cells[$0].quality?.isLost == true })
+        func columns(_ r: Int) -> [Int] { dataCells[r]!.map { table.cells[$0].column }.sorted() }
+        // Blocks: runs of consecutive rows with the same data columns.
+        var blocks: [[Int]] = []
+        for r in rows {
+            if let last = blocks.last?.last, last == r - 1, columns(last) == columns(r) {
+                blocks[blocks.count - 1].append(r)
+            } else {
+                blocks.append([r])
+            }
         }
-        guard !flaggedRows.isEmpty else { return [:] }
+        let flagged = Set(rows.filter { r in
+            placed[r] == nil && (doubtful.contains(r) || dataCells[r]!.contains { table.cells[$0].quality?.isLost == true })
+        })
+        guard !flagged.isEmpty, let tableBox = table.source.box else { return [:] }
         // Label column: left of where the values stand (most of them; a stray one may stand in it).
         let lefts = values.map(\.box.x0).sorted()
         guard lefts.count >= 10 else { return [:] }
         let labelRight = lefts[lefts.count / 10] - 0.5 * h
-        // Header words above the first row, right of the labels.
-        let header = page.words.filter { w in
-            !isNumber(w.text) && w.box.midY > tableBox.y0 - 1 && w.box.midY < top.y - 0.2 * h && w.box.midX > labelRight
-        }
-        guard let centers = headerColumns(header, count: columnsOfFirst.count, h: h) else { return [:] }
-        let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min()!
         // Words kept by rows the page confirmed: never taken again.
         let confirmed = values.filter { !doubtful.contains($0.row) }.map(\.box)
         var out: [Int: [(Int, Placed)]] = [:]
-        for r in flaggedRows {
-            guard let own = labelTop[r], let nextRow = rows.first(where: { $0 > r }), let next = labelTop[nextRow],
-                  own.page == next.page, next.y > own.y + 0.5 * h,
-                  let p = pages.first(where: { $0.number == own.page }) else { continue }
-            let zone = p.words.filter { w in
-                isNumber(w.text) && w.box.midY > own.y - 0.6 * h && w.box.midY < next.y - 0.1 * h
-                    && w.box.midX > centers.first! - 0.6 * pitch && w.box.midX < centers.last! + 0.6 * pitch
-            }.map { (page: own.page, word: $0) }
-            guard !zone.contains(where: { item in confirmed.contains { $0 == item.word.box } }) else { continue }
-            let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h)
-            let ys = merged.map { $0.word.box.midY }
-            guard let y0 = ys.min(), let y1 = ys.max(), y1 - y0 <= 0.45 * h else { continue }
-            var taken: [Int: PDFWord] = [:]
-            var fits = true
-            for item in merged {
-                guard let c = column(of: item.word.box.midX, centers: centers, pitch: pitch), taken[c] == nil else { fits = false; break }
-                taken[c] = item.word
+        for (k, block) in blocks.enumerated() where block.contains(where: flagged.contains) {
+            let width = columns(block[0]).count
+            let whole = blocks.count == 1
+            guard whole ? block.count >= 3 && width >= 3 : block.count >= 2 && width >= 2,
+                  let top = labelTop[block[0]], let page = pages.first(where: { $0.number == top.page }) else { continue }
+            // The header's upper bound: the table's caption, or the previous block's last label.
+            let above: Double
+            if k == 0 {
+                guard table.source.page == top.page else { continue }
+                above = tableBox.y0 - 1
+            } else {
+                guard let previous = labelTop[blocks[k - 1].last!], previous.page == top.page else { continue }
+                above = previous.y + 0.6 * h
             }
-            guard fits else { continue }
-            let ordered = dataCells[r]!.sorted { table.cells[$0].column < table.cells[$1].column }
-            out[r] = ordered.enumerated().map { k, i in (i, Placed(text: taken[k]?.text, page: own.page, box: taken[k]?.box)) }
+            // Header words above the block's first row, right of the labels ("none" marks of the row
+            // before are not header words).
+            let header = page.words.filter { w in
+                !isNumber(w.text) && !isNilMark(w.text) && w.box.midY > above && w.box.midY < top.y - 0.2 * h
+                    && w.box.midX > labelRight
+            }
+            guard let centers = headerColumns(header, count: width, h: h) else { continue }
+            let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min()!
+            for r in block where flagged.contains(r) {
+                guard let own = labelTop[r], let nextRow = rows.first(where: { $0 > r }), let next = labelTop[nextRow],
+                      own.page == next.page, next.y > own.y + 0.5 * h,
+                      let p = pages.first(where: { $0.number == own.page }) else { continue }
+                let zone = p.words.filter { w in
+                    isNumber(w.text) && w.box.midY > own.y - 0.6 * h && w.box.midY < next.y - 0.1 * h
+                        && w.box.midX > centers.first! - 0.6 * pitch && w.box.midX < centers.last! + 0.6 * pitch
+                }.map { (page: own.page, word: $0) }
+                guard !zone.contains(where: { item in confirmed.contains { $0 == item.word.box } }) else { continue }
+                let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h)
+                let ys = merged.map { $0.word.box.midY }
+                guard let y0 = ys.min(), let y1 = ys.max(), y1 - y0 <= 0.45 * h else { continue }
+                var taken: [Int: PDFWord] = [:]
+                var fits = true
+                for item in merged {
+                    guard let c = column(of: item.word.box.midX, centers: centers, pitch: pitch), taken[c] == nil else { fits = false; break }
+                    taken[c] = item.word
+                }
+                guard fits else { continue }
+                let ordered = dataCells[r]!.sorted { table.cells[$0].column < table.cells[$1].column }
+                out[r] = ordered.enumerated().map { k, i in (i, Placed(text: taken[k]?.text, page: own.page, box: taken[k]?.box)) }
+            }
         }
         return out
     }
@@ -492,27 +517,48 @@ enum TableGeometry {
     /// words above it stand (one cluster of header words per data cell, the group titles centred over
     /// their columns), and its values the one line of numbers right below the header. Anything else
     /// (another count of clusters, a second line of numbers, a number between columns) leaves it empty.
+    ///
+    /// A page break may fall inside the table: the caption, or the caption and the header's first
+    /// lines, at the foot of one page and the rest at the head of the next. When no number stands
+    /// below the caption on its page, the header goes on at the next page's head, down to its first
+    /// number (columns keep their x across pages). A running head there joins the header's words,
+    /// the clusters no longer count one per cell, and the row stays empty.
     static func readSingleRow(_ table: Table, dataCells: [Int: [Int]], values: [Value], doubtful: Set<Int>,
                               pages: [PDFPage]) -> (Int, [(Int, Placed)])? {
         guard dataCells.count == 1, let (row, cells) = dataCells.first, cells.count >= 3,
               doubtful.contains(row) || (values.isEmpty && cells.allSatisfy({ table.cells[$0].quality?.isLost == true })),
-              let pageNumber = table.source.page, let top = table.source.box?.y0,
-              let page = pages.first(where: { $0.number == pageNumber }) else { return nil }
-        let below = page.words.filter { $0.box.y0 >= top - 1 }
-        let numbers = below.filter { isNumber($0.text) }.sorted { $0.box.midY < $1.box.midY }
-        guard let first = numbers.first else { return nil }
-        let header = below.filter { !isNumber($0.text) && $0.box.midY < first.box.midY }
-        guard !header.isEmpty else { return nil }
+              let captionPage = table.source.page, let top = table.source.box?.y0,
+              let page = pages.first(where: { $0.number == captionPage }) else { return nil }
+        func byHeight(_ words: [PDFWord]) -> [PDFWord] { words.sorted { $0.box.midY < $1.box.midY } }
+        let belowCaption = page.words.filter { $0.box.y0 >= top - 1 }
+        var header = belowCaption.filter { !isNumber($0.text) }
+        var numbers = byHeight(belowCaption.filter { isNumber($0.text) })
+        var pageNumber = captionPage
+        // The header's words on the page the values stand on (none when the header ended a page before).
+        var headerAbove: [PDFWord]
+        if numbers.isEmpty, let next = pages.first(where: { $0.number == captionPage + 1 }) {
+            numbers = byHeight(next.words.filter { isNumber($0.text) })
+            guard let first = numbers.first else { return nil }
+            headerAbove = next.words.filter { !isNumber($0.text) && $0.box.midY < first.box.midY }
+            header += headerAbove
+            pageNumber = next.number
+        } else {
+            guard let first = numbers.first else { return nil }
+            header = header.filter { $0.box.midY < first.box.midY }
+            headerAbove = header
+        }
+        guard let first = numbers.first, !header.isEmpty else { return nil }
         let heights = header.map { $0.box.y1 - $0.box.y0 }.sorted()
         let h = max(heights[heights.count / 2], 1)
-        let headerBottom = header.map(\.box.y1).max()!
-        guard first.box.y0 >= headerBottom - 0.3 * h, first.box.y0 - headerBottom <= 3 * h else { return nil }
+        if let headerBottom = headerAbove.map(\.box.y1).max() {
+            guard first.box.y0 >= headerBottom - 0.3 * h, first.box.y0 - headerBottom <= 3 * h else { return nil }
+        }
         guard let centers = headerColumns(header, count: cells.count, h: h) else { return nil }
         let pitch = zip(centers.dropFirst(), centers).map { $0 - $1 }.min()!
         // The numbers right below the header, within the columns' span: exactly one line.
         let zone = numbers.filter { $0.box.midX > centers.first! - 0.6 * pitch && $0.box.midX < centers.last! + 0.6 * pitch
             && $0.box.midY < first.box.midY + 2.5 * h }.map { (page: pageNumber, word: $0) }
-        let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h)
+        let merged = mergeWrapped(zone, centers: centers, pitch: pitch, h: h, oneRow: true)
         let ys = merged.map { $0.word.box.midY }
         guard let y0 = ys.min(), let y1 = ys.max(), y1 - y0 <= 0.45 * h else { return nil }
         var taken: [Int: PDFWord] = [:]
@@ -529,7 +575,13 @@ enum TableGeometry {
     /// top to bottom — only when another column's number stands level with their centre and none
     /// level with a piece (in a table set without padding, two rows' numbers stack just as closely,
     /// but each stands level with its row's other numbers).
-    static func mergeWrapped(_ zone: [(page: Int, word: PDFWord)], centers: [Double], pitch: Double, h: Double) -> [(page: Int, word: PDFWord)] {
+    ///
+    /// With `oneRow` the zone holds the numbers of one row only (table 四's single row), so a stack
+    /// has no neighbouring row's number in it: the whole stack is one number when it is centred on
+    /// the line of single numbers (a number wrapped to three lines has its middle piece level with
+    /// them), or when the row has no single number to be level with.
+    static func mergeWrapped(_ zone: [(page: Int, word: PDFWord)], centers: [Double], pitch: Double, h: Double,
+                             oneRow: Bool = false) -> [(page: Int, word: PDFWord)] {
         func column(_ w: PDFWord) -> Int? { TableGeometry.column(of: w.box.midX, centers: centers, pitch: pitch) }
         var stacks: [[Int]] = []
         var inStack = Set<Int>()
@@ -556,6 +608,10 @@ enum TableGeometry {
             // centred on a line of single numbers (two rows' wrapped numbers in one column stack as one run).
             var groups: [[Int]] = []
             var k = 0
+            if oneRow, singles.isEmpty || level((zone[st[0]].word.box.midY + zone[st.last!].word.box.midY) / 2) {
+                groups = [st]
+                k = st.count
+            }
             while k < st.count {
                 if level(zone[st[k]].word.box.midY) { groups.append([st[k]]); k += 1; continue }
                 guard let size = (2...max(2, st.count - k)).first(where: { n in

@@ -100,11 +100,13 @@ enum PopplerText {
         var words: [PDFWord] = []
         var current = String.UnicodeScalarView()
         var box: PageBox? = nil
+        var previous: PageBox? = nil
         var size = 0.0
         func flush() {
             if let b = box, !current.isEmpty { words.append(PDFWord(text: String(current), box: b, fontSize: size)) }
             current = String.UnicodeScalarView()
             box = nil
+            previous = nil
             size = 0
         }
         for k in 0..<usable {
@@ -114,7 +116,12 @@ enum PopplerText {
             let b = PageBox(x0: min(r.x1, r.x2), y0: min(r.y1, r.y2), x1: max(r.x1, r.x2), y1: max(r.y1, r.y2))
             // A character far from the word so far (another line or column poppler ran on) starts a new word.
             if let last = box, b.x0 > last.x1 + max(2, sizes[k]) || b.y0 > last.y1 || b.y1 < last.y0 { flush() }
+            // Nor does a character set half a line above or below the one before: poppler runs a
+            // number wrapped in a narrow cell (`131` over `6`) into the next cell's number on the
+            // line between (`174131`), which the table reader must see as two words.
+            if let p = previous, abs(b.midY - p.midY) > 0.3 * max(b.y1 - b.y0, p.y1 - p.y0) { flush() }
             current.append(u)
+            previous = b
             box = box.map { $0.union(b) } ?? b
             size = max(size, sizes[k])
         }
