@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GXModel
 
 /// Bytes → text. Detects rather than guesses: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise the
@@ -104,28 +99,9 @@ public enum TextDecoder {
         return s
     }
 
-    /// Strict GB18030 → UTF-8 through iconv; nil at the first invalid sequence.
+    /// Strict GB18030 → UTF-8; nil at the first invalid sequence.
     static func gb18030(_ bytes: [UInt8]) -> String? {
-        let cd = iconv_open("UTF-8", "GB18030")
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = bytes.map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
-        let capacity = output.count
-        let left: Int? = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                var inLeft = inBuf.count
-                var outLeft = outBuf.count
-                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                guard r != -1, inLeft == 0 else { return nil }
-                return outLeft
-            }
-        }
-        guard let left else { return nil }
-        output.removeSubrange((capacity - left)...)
-        return String(validating: output.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        Iconv.strictToUTF8(bytes, from: "GB18030").flatMap { String(validating: $0, as: UTF8.self) }
     }
 
     /// Decoded GB18030 must read as Chinese: mostly CJK, ASCII and CJK punctuation, with some CJK.
