@@ -1,4 +1,5 @@
 import Testing
+import GXModel
 @testable import GXText
 
 /// The tokenizer reads lines through `Glyphs`; these compare it with the Character arrays it replaced.

@@ -1,4 +1,5 @@
 import Testing
+import GXModel
 import GXTemplate
 @testable import GXText
 

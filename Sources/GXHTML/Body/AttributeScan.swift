@@ -49,11 +49,10 @@ enum AttributeScan {
                     i += 1
                     continue
                 }
-                guard b & 0xF0 == 0xE0, i + 2 < bytes.count else { return nil }
-                let scalar = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
                 guard (0x3400...0x4DBF).contains(scalar) || (0x4E00...0x9FFF).contains(scalar) else { return nil }
                 folded.append(0xFF)  // stands for the ideograph: no byte of an ASCII needle matches it
-                i += 3
+                i += length
             }
             return hidingDeclarations.contains { ByteSearch.firstIndex(of: $0, in: folded) != nil }
         }

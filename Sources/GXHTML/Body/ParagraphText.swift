@@ -118,12 +118,9 @@ struct ParagraphText {
 
     static func scalar(at i: Int, in b: [UInt8]) -> (Unicode.Scalar?, Int) {
         guard i < b.count else { return (nil, 0) }
-        let lead = b[i]
-        var length = 1
-        if lead >= 0xF0 { length = 4 } else if lead >= 0xE0 { length = 3 } else if lead >= 0xC0 { length = 2 }
+        let length = UTF8Scalar.length(lead: b[i])
         guard i + length <= b.count else { return (nil, 1) }
-        let s = String(decoding: b[i..<(i + length)], as: UTF8.self).unicodeScalars.first
-        return (s, length)
+        return (Unicode.Scalar(UTF8Scalar.decode(b, at: i).value), length)
     }
 
     /// East Asian wide characters and punctuation, where a source line break is not a space.

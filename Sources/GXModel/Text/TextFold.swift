@@ -73,13 +73,10 @@ public enum TextFold {
         }
     }
 
-    @inline(__always)
-    private static func length(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2 }
-
     private static func firstChange<C: RandomAccessCollection>(in b: C) -> Int? where C.Element == UInt8, C.Index == Int {
         var i = b.startIndex
         while i < b.endIndex {
-            let n = length(b[i])
+            let n = UTF8Scalar.length(lead: b[i])
             if action(b, i, n) != nil { return i }
             i += n
         }
@@ -94,7 +91,7 @@ public enum TextFold {
         out.append(contentsOf: b[b.startIndex..<start])
         var i = start
         while i < b.endIndex {
-            let n = length(b[i])
+            let n = UTF8Scalar.length(lead: b[i])
             switch action(b, i, n) {
             case nil: out.append(contentsOf: b[i..<(i + n)])
             case .drop: break

@@ -1,3 +1,5 @@
+import GXModel
+
 /// How a text lays out table rows, decided from the whole text (never from a file name or flag):
 /// - `cellPerLine`: a generic DOCX text extractor — each cell on its own tab-indented line, a
 ///   blank line between rows (seeds 000, 003);

@@ -126,18 +126,7 @@ struct NarrativeSentence {
         let folded = text.trimming(" \t\n")
         let chars = Array(folded.unicodeScalars)
         return NarrativeSentence(text: folded, chars: chars, paragraphPath: "sections.\(section).paragraphs.\(p)",
-                                 section: s, paragraph: p, plain: chars.allSatisfy(isPlain))
-    }
-
-    /// Printable ASCII, CJK ideographs, CJK punctuation (not its combining tone marks), general
-    /// punctuation (not the zero-width joiners and marks) and fullwidth ASCII: none of these joins
-    /// a neighbour into one character or has a canonical decomposition.
-    private static func isPlain(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x20...0x7E, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0x2010...0x2027,
-             0xFF01...0xFF5E: return true
-        default: return false
-        }
+                                 section: s, paragraph: p, plain: Scalars.isPlain(folded))
     }
 }
 
