@@ -18,7 +18,7 @@ import GXModel
                 for k in 0..<chars.count {
                     #expect(g.isWhitespace(k) == chars[k].isWhitespace)
                     #expect(g.isScalar(k, 0x20) == (chars[k] == " "))
-                    #expect(g.widthBefore[k] == LayoutDetector.displayWidth(String(chars[..<k])))
+                    #expect(g.widthBefore[k] == DisplayWidth.of(String(chars[..<k])))
                     #expect(g.string(k..<chars.count) == String(chars[k...]))
                 }
             }

@@ -35,11 +35,11 @@ import GXTemplate
             #expect(line.hasTab == s.contains("\t"), "\(s.debugDescription)")
             #expect(line.startsWithTab == s.hasPrefix("\t"), "\(s.debugDescription)")
             if line.isSimple { #expect(s.count == s.unicodeScalars.count, "\(s.debugDescription)") }
-            #expect(s.trimmingSpaces == Self.referenceTrim(s), "\(s.debugDescription)")
-            #expect(LayoutDetector.displayWidth(s) == s.unicodeScalars.reduce(0) { $0 + (LayoutDetector.isWide($1.value) ? 2 : 1) })
+            #expect(s.trimmingWhitespace == Self.referenceTrim(s), "\(s.debugDescription)")
+            #expect(DisplayWidth.of(s) == s.unicodeScalars.reduce(0) { $0 + (DisplayWidth.isWide($1.value) ? 2 : 1) })
             if LineSplitter.cannotBeFooter(s) { #expect(!LineSplitter.hasFooterShape(s), "\(s.debugDescription)") }
             if LineSplitter.tooLongForFooter(s) { #expect(!LineSplitter.hasFooterShape(s), "\(s.debugDescription)") }
-            let t = s.trimmingSpaces
+            let t = s.trimmingWhitespace
             if !RegionFinder.mayOpenSection(t) { #expect(SectionHeadings.match(t) == nil, "\(t.debugDescription)") }
         }
     }

@@ -87,7 +87,7 @@ enum ReportMarkers {
             let parts = s.components(separatedBy: separator)
             if parts.count > 1, isTitle(parts[0]) { s = parts[0] }
         }
-        return s.trimmingCharacters(in: " \t\n\r")
+        return s.trimming(" \t\n\r")
     }
 }
 
@@ -103,12 +103,5 @@ extension String {
         }
         parts.append(String(current))
         return parts
-    }
-
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

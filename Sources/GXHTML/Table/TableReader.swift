@@ -200,7 +200,7 @@ extension BlockBuilder {
     /// A span attribute as the HTML table model reads it: digits at the start, else the default.
     private func span(_ node: NodeTree.Node, _ name: String, missing: Int, zero: Int) -> Int {
         guard let raw = node.attribute(name) else { return missing }
-        let digits = raw.trimmingCharacters(in: " \t\n\r").prefix { $0.isASCII && $0.isNumber }
+        let digits = raw.trimming(" \t\n\r").prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty else { return missing }
         guard digits.count <= 9, let value = Int(digits) else { return Int(Int32.max) }
         return value == 0 ? zero : value

@@ -24,7 +24,7 @@ enum ActiveDisclosureMapper {
         var diagnostics: [Diagnostic] = []
 
         for r in 0..<table.rowCount {
-            let row = table.anchored(row: r).filter { !$0.cell.text.trimmedCell.isEmpty }
+            let row = table.anchored(row: r).filter { !$0.cell.text.trimmingWhitespace.isEmpty }
             guard let first = row.first else { continue }
             let label = labeled.labels[first.index]
             if label.hasPrefix("第二十条") {
@@ -47,7 +47,7 @@ enum ActiveDisclosureMapper {
             roles[first.index] = .label(table2, rowMatch.key)
             if columnAt.isEmpty {
                 diagnostics.append(Diagnostic(code: "GX-W-HEADER", severity: .warning,
-                    message: "row '\(first.cell.text.trimmedCell)' has no column header row above it",
+                    message: "row '\(first.cell.text.trimmingWhitespace)' has no column header row above it",
                     messageZh: "该行上方没有列标题行", source: first.cell.source))
             }
             for (column, columnKey) in columnAt {

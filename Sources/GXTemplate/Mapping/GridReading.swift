@@ -22,7 +22,7 @@ extension Table {
 
 extension TableCell {
     /// Nothing printed: no text, and no reading that lost one (a lost value is not empty).
-    var isEmpty: Bool { text.trimmedCell.isEmpty && quality == nil }
+    var isEmpty: Bool { text.trimmingWhitespace.isEmpty && quality == nil }
 }
 
 /// A template cell located in the document: the index of the document cell that holds it. A
@@ -69,7 +69,7 @@ func assemble(_ key: StandardTableKey, variant: TemplateVariant, found: [CellPat
                 misaligned.append(path.description)
             } else {
                 let reading = labeled.readings[hit.index]
-                var cell = ReportCell(path: path, text: labeled.texts[hit.index].trimmedCell, kind: reading.kind,
+                var cell = ReportCell(path: path, text: labeled.texts[hit.index].trimmingWhitespace, kind: reading.kind,
                                       number: reading.number, source: source)
                 if type == .decimal, reading.kind == .number || reading.kind == .text {
                     let unit = headerUnits[path.column] ?? spec.row(path.row)?.columns.first { $0.key == path.column }?.unit
@@ -102,29 +102,4 @@ func assemble(_ key: StandardTableKey, variant: TemplateVariant, found: [CellPat
             paths: missing, source: tableSource))
     }
     return StandardTable(key: key, variant: variant, cells: cells, source: tableSource, index: spec.index)
-}
-
-extension String {
-    /// Cell text as printed, without the white space around it.
-    var trimmedCell: String {
-        // Most cells start and end with a digit, a letter or a Han character: nothing to trim.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last, first.isPlainCellEnd, last.isPlainCellEnd {
-            return self
-        }
-        let ws: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{A0}" }
-        guard let start = firstIndex(where: { !ws($0) }) else { return "" }
-        let end = lastIndex(where: { !ws($0) })!
-        return String(self[start...end])
-    }
-}
-
-extension Unicode.Scalar {
-    /// Printable ASCII, CJK punctuation, Han or full-width forms: never white space, and never
-    /// the base of a combining sequence that Character-level trimming would treat otherwise.
-    fileprivate var isPlainCellEnd: Bool {
-        switch value {
-        case 0x21...0x7E, 0x3001...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
-        default: false
-        }
-    }
 }

@@ -96,8 +96,8 @@ enum RequestsMapper {
         /// context), or the innermost covering it.
         func innerLabel(_ r: Int) -> (index: Int, cell: TableCell)? {
             let labels = table.covering(row: r, columns: 0..<max(dataStart, 0))
-            return labels.last(where: { $0.cell.row == r && !$0.cell.text.trimmedCell.isEmpty })
-                ?? labels.last(where: { !$0.cell.text.trimmedCell.isEmpty })
+            return labels.last(where: { $0.cell.row == r && !$0.cell.text.trimmingWhitespace.isEmpty })
+                ?? labels.last(where: { !$0.cell.text.trimmingWhitespace.isEmpty })
         }
 
         /// Row `r + 1` when it is the rest of row `r`, broken by a page break (a word processor
@@ -118,7 +118,7 @@ enum RequestsMapper {
                       let j = table.cellIndex(row: r + 1, column: c) else { return nil }
                 if i != j, !table.cells[i].isEmpty, !table.cells[j].isEmpty { return nil }
             }
-            let joined = LabelNormalizer.normalize(first.cell.text.trimmedCell + second.cell.text.trimmedCell)
+            let joined = LabelNormalizer.normalize(first.cell.text.trimmingWhitespace + second.cell.text.trimmingWhitespace)
             guard let whole = rowMatcher.distinctMatch(joined), match == nil || match?.key == whole.key else { return nil }
             return (whole, second.index)
         }

@@ -30,7 +30,7 @@ struct SectionMapper {
             case .table:
                 if let current { result.sectionOfBlock[b] = result.sections[current].key }
             case .paragraph(let p):
-                let text = p.text.trimmedCell
+                let text = p.text.trimmingWhitespace
                 guard !text.isEmpty else { continue }
                 if let (index, heading, rest) = heading(text, after: nextSection) {
                     let spec = Template.sections[index]
@@ -57,7 +57,7 @@ struct SectionMapper {
         // Title: the first paragraph(s) that together read `…年…政府信息公开…报告`.
         var consumed = 0
         // A title broken over lines (a `w:br`, `<br>`, two paragraphs) is one title: lines join.
-        func oneLine(_ text: String) -> String { text.split(separator: "\n").map { String($0).trimmedCell }.joined() }
+        func oneLine(_ text: String) -> String { text.split(separator: "\n").map { String($0).trimmingWhitespace }.joined() }
         // A portal page saved as a document keeps the site's name, its navigation and breadcrumb
         // above the title: the title is the first paragraph (or pair) among the first few that
         // reads as one (a portal page may print forty lines of navigation first); what stands above
@@ -92,7 +92,7 @@ struct SectionMapper {
             break
         }
         for (i, entry) in beforeFirstHeading.enumerated() where i < titleStart || i >= titleStart + consumed {
-            result.preamble.append(entry.paragraph.text.trimmedCell)
+            result.preamble.append(entry.paragraph.text.trimmingWhitespace)
             result.preambleBlocks.append(entry.block)
         }
 
@@ -165,19 +165,15 @@ struct SectionMapper {
                 guard let stop = text.firstIndex(where: { $0 == "。" || $0 == "：" || $0 == ":" }),
                       text.distance(from: text.startIndex, to: stop) <= 40 else { return nil }
                 heading = String(text[..<stop])
-                let after = text[text.index(after: stop)...].trimmingCharacters()
+                let after = text[text.index(after: stop)...].trimmingWhitespace
                 rest = after.isEmpty ? nil : after
             }
             let key = TextFold.fold(heading)
             guard spec.keywords.contains(where: { key.contains(utf8: $0) }) else { return nil }
-            return (index, heading.trimmedCell, rest)
+            return (index, heading.trimmingWhitespace, rest)
         }
         return nil
     }
-}
-
-extension Substring {
-    func trimmingCharacters() -> String { String(self).trimmedCell }
 }
 
 /// Section heading recognition for readers that must find the sections before they build blocks
@@ -186,6 +182,6 @@ public enum SectionHeadings {
     /// The 0-based index into `Template.sections` of the section `text` opens, if it is a heading
     /// of section `after` or later.
     public static func match(_ text: String, after: Int = 0) -> Int? {
-        SectionMapper.heading(text.trimmedCell, after: after)?.0
+        SectionMapper.heading(text.trimmingWhitespace, after: after)?.0
     }
 }

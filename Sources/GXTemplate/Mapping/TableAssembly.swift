@@ -79,7 +79,7 @@ enum TableAssembly {
                 case .paragraph(let p):
                     // A section heading, never the title alone: a portal's metadata table names the
                     // report (名称：…年度报告) and is no layout.
-                    if !holdsReport, SectionMapper.heading(p.text.trimmedCell, after: 0) != nil {
+                    if !holdsReport, SectionMapper.heading(p.text.trimmingWhitespace, after: 0) != nil {
                         holdsReport = true
                     }
                 }
@@ -112,7 +112,7 @@ enum TableAssembly {
             switch block {
             case .paragraph(let p):
                 result.append(block)
-                let text = p.text.trimmedCell
+                let text = p.text.trimmingWhitespace
                 guard open != nil, !text.isEmpty else { continue }
                 between += 1
                 if between > maxParagraphsBetween || text.count > maxStrayParagraphLength

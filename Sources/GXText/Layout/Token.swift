@@ -63,7 +63,7 @@ enum Tokenizer {
                 } else if !out.isEmpty, blankRun <= 1 {
                     // A cell's text continuing on a line of its own (a wrapped label, `结果` / `维持`).
                     let last = out.count - 1
-                    out[last].text += "\n" + line.text.trimmingSpaces
+                    out[last].text += "\n" + line.text.trimmingWhitespace
                     if out[last].kind == .empty { out[last].kind = .text }
                     if out[last].kind == .value { out[last].kind = .text }
                     out[last].valueText = out[last].text

@@ -1,3 +1,5 @@
+import GXModel
+
 /// A line's Characters indexed once, for the tokenizer: what each one is, where it starts in the
 /// UTF-8, and the display width before it. Fields, tokens and their centres are then ranges of
 /// offsets, with no Character arrays built and no prefix measured again for every token.
@@ -50,7 +52,7 @@ struct Glyphs {
         for u in text.unicodeScalars {
             heads.append(u.value)
             starts.append(offset)
-            width += LayoutDetector.isWide(u.value) ? 2 : 1
+            width += DisplayWidth.columns(u.value)
             widthBefore.append(width)
             offset += UTF8.width(u)
         }
@@ -65,7 +67,7 @@ struct Glyphs {
             let scalars = text.unicodeScalars[index..<next]
             heads.append(scalars.first!.value | (scalars.count > 1 ? Self.joined : 0))
             starts.append(text.utf8.distance(from: text.startIndex, to: index))
-            width += scalars.reduce(0) { $0 + (LayoutDetector.isWide($1.value) ? 2 : 1) }
+            width += scalars.reduce(0) { $0 + DisplayWidth.columns($1.value) }
             widthBefore.append(width)
             index = next
         }

@@ -20,7 +20,7 @@ enum ParagraphBuilder {
                 continue
             }
             let lead = line.text.prefix { $0.isWhitespace }.count
-            let text = line.text.trimmingSpaces
+            let text = line.text.trimmingWhitespace
             let marks = line.bookmarks.map { b in
                 BookmarkMarker(name: b.name, offset: max(0, b.offset - lead), source: line.location(at: b.offset))
             }
@@ -44,7 +44,7 @@ enum ParagraphBuilder {
 
     static func fills(_ text: String, measure: Int) -> Bool {
         guard let last = text.last, !"。！？；：:;!?".contains(last) else { return false }
-        return LayoutDetector.displayWidth(text) >= measure - 6
+        return DisplayWidth.of(text) >= measure - 6
     }
 
     private static let cn: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
@@ -71,7 +71,7 @@ enum ParagraphBuilder {
 
     /// The wrap width of the prose: the 90th percentile of line widths.
     static func measure(_ lines: [TextLine]) -> Int {
-        let widths = lines.filter { !$0.isBlank && !$0.hasTab }.map { LayoutDetector.displayWidth($0.text.trimmingSpaces) }.sorted()
+        let widths = lines.filter { !$0.isBlank && !$0.hasTab }.map { DisplayWidth.of($0.text.trimmingWhitespace) }.sorted()
         guard !widths.isEmpty else { return 0 }
         return widths[widths.count * 9 / 10]
     }

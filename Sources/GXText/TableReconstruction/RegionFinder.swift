@@ -15,7 +15,7 @@ enum RegionFinder {
         var found: [Int: Int] = [:]
         var next = 0
         for (i, line) in lines.enumerated() where !line.isBlank && !line.startsWithTab {
-            let t = line.text.trimmingSpaces
+            let t = line.text.trimmingWhitespace
             guard (line.isSimple ? t.unicodeScalars.count : t.count) <= 60, next < Template.sections.count,
                   mayOpenSection(t) else { continue }
             if let s = SectionHeadings.match(t, after: next) {

@@ -134,7 +134,7 @@ enum StandardTableBuilder {
             else if t.kind == .text, !excluded.contains(i) { labelled.insert(t.line) }
         }
         func extent(_ t: Token) -> (Double, Double) {
-            let half = Double(LayoutDetector.displayWidth(t.text)) / 2
+            let half = Double(DisplayWidth.of(t.text)) / 2
             return (t.x - half, t.x + half)
         }
         var marked: Set<Int> = []
