@@ -117,29 +117,9 @@ struct UTF8Check {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             multibyte = true
-            let need: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return UTF8Check(valid: false, hasMultibyte: true)
-            }
-            guard i + need < n else {
-                return UTF8Check(valid: false, hasMultibyte: true)
-            }
-            let second = bytes[i + 1]
-            guard second >= lo, second <= hi else { return UTF8Check(valid: false, hasMultibyte: true) }
-            var k = 2
-            while k <= need {
-                guard bytes[i + k] & 0xC0 == 0x80 else { return UTF8Check(valid: false, hasMultibyte: true) }
-                k += 1
-            }
-            i += need + 1
+            let length = UTF8Scalar.validLength(bytes, at: i)
+            guard length > 0 else { return UTF8Check(valid: false, hasMultibyte: true) }
+            i += length
         }
         return UTF8Check(valid: true, hasMultibyte: multibyte)
     }

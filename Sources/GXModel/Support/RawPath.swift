@@ -23,7 +23,7 @@ public struct RawPath: Hashable, Sendable {
         var out = ""
         var i = 0
         while i < bytes.count {
-            let length = Self.validSequenceLength(bytes, at: i)
+            let length = UTF8Scalar.validLength(bytes, at: i)
             if length > 0 {
                 out += String(decoding: bytes[i..<(i + length)], as: UTF8.self)
                 i += length
@@ -47,24 +47,6 @@ public struct RawPath: Hashable, Sendable {
     public var lastComponent: ArraySlice<UInt8> {
         guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return bytes[...] }
         return bytes[(slash + 1)...]
-    }
-
-    /// The length of the valid UTF-8 sequence starting at `i` (RFC 3629: no overlongs, no
-    /// surrogates, nothing past U+10FFFF), or 0 when the byte there starts none.
-    static func validSequenceLength(_ b: [UInt8], at i: Int) -> Int {
-        let lead = b[i]
-        func cont(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool { i + k < b.count && range.contains(b[i + k]) }
-        switch lead {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: return cont(1) ? 2 : 0
-        case 0xE0: return cont(1, 0xA0...0xBF) && cont(2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
-        case 0xED: return cont(1, 0x80...0x9F) && cont(2) ? 3 : 0
-        case 0xF0: return cont(1, 0x90...0xBF) && cont(2) && cont(3) ? 4 : 0
-        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
-        case 0xF4: return cont(1, 0x80...0x8F) && cont(2) && cont(3) ? 4 : 0
-        default: return 0
-        }
     }
 }
 

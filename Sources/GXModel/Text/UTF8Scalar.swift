@@ -1,6 +1,7 @@
-/// The one UTF-8 decoder of the byte routes. Text arrives here from a Swift `String`'s storage, which
-/// is always valid UTF-8, so it reads a scalar from its lead byte without checking what follows;
-/// untrusted bytes are checked first (`String(validating:)`, `PageDecoder`'s `UTF8Check`).
+/// The one UTF-8 decoder of the byte routes, and the one check of untrusted bytes. Text reaches
+/// `decode` from a Swift `String`'s storage, which is always valid UTF-8, so it reads a scalar from
+/// its lead byte without checking what follows; bytes from outside (a page before its encoding is
+/// known, a file name) go through `validLength` first.
 /// `Tests/GXModelTests/TextPrimitivesTests` checks it against `String.unicodeScalars`.
 public enum UTF8Scalar {
     /// How many bytes the scalar led by `lead` takes (a continuation byte counts one).
@@ -38,5 +39,24 @@ public enum UTF8Scalar {
             return true
         }
         return text.utf8.withContiguousStorageIfAvailable(walk) ?? walk(Array(text.utf8))
+    }
+
+    /// The length of the valid UTF-8 sequence starting at `i` (RFC 3629: no overlongs, no
+    /// surrogates, nothing past U+10FFFF), or 0 when the byte there starts none.
+    @inlinable
+    public static func validLength<C: RandomAccessCollection>(_ b: C, at i: Int) -> Int where C.Element == UInt8, C.Index == Int {
+        let lead = b[i]
+        func cont(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool { i + k < b.endIndex && range.contains(b[i + k]) }
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0...0xBF) && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80...0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90...0xBF) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80...0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
     }
 }
