@@ -1,45 +1,45 @@
-import GXModel
-
-/// A line's Characters indexed once, for the tokenizer: what each one is, where it starts in the
-/// UTF-8, and the display width before it. Fields, tokens and their centres are then ranges of
-/// offsets, with no Character arrays built and no prefix measured again for every token.
-struct Glyphs {
+/// A line's Characters indexed once, for the text reader's tokenizer: what each one is, where it
+/// starts in the UTF-8, and the display width before it. Fields, tokens and their centres are then
+/// ranges of offsets, with no Character arrays built and no prefix measured again for every token.
+/// A line whose scalars all stand alone (`Scalars.standsAlone`) is indexed scalar by scalar; any
+/// other goes through Characters. `GlyphsTests` checks both against Character arrays.
+public struct Glyphs {
     /// Marks a Character of more than one scalar in `heads`: it then equals no single scalar.
-    static let joined: UInt32 = 1 << 31
+    public static let joined: UInt32 = 1 << 31
 
-    let text: String
+    public let text: String
     /// Per Character: the value of its first scalar, with `joined` set when others follow.
-    private(set) var heads: [UInt32] = []
+    public private(set) var heads: [UInt32] = []
     /// UTF-8 offset where each Character starts; the last entry is the text's length.
-    private(set) var starts: [Int] = []
+    public private(set) var starts: [Int] = []
     /// Display width of the Characters before each offset; the last entry is the text's width.
-    private(set) var widthBefore: [Int] = [0]
+    public private(set) var widthBefore: [Int] = [0]
 
-    init(_ line: TextLine) { self.init(line.text, simple: line.isSimple) }
-
-    init(_ text: String, simple: Bool) {
+    /// `simple`: every scalar of `text` stands alone (the caller usually knows; else
+    /// `Scalars.eachStandsAlone`).
+    public init(_ text: String, simple: Bool) {
         self.text = text
         if simple { readScalars() } else { readCharacters() }
     }
 
-    var count: Int { heads.count }
+    @inlinable public var count: Int { heads.count }
 
     /// The Character at `k` is exactly the scalar `value`.
-    func isScalar(_ k: Int, _ value: UInt32) -> Bool { heads[k] == value }
+    @inlinable public func isScalar(_ k: Int, _ value: UInt32) -> Bool { heads[k] == value }
 
     /// `Character.isWhitespace`: its first scalar is whitespace.
-    func isWhitespace(_ k: Int) -> Bool {
+    @inlinable public func isWhitespace(_ k: Int) -> Bool {
         Unicode.Scalar(heads[k] & ~Self.joined).map(\.properties.isWhitespace) ?? false
     }
 
-    func string(_ range: Range<Int>) -> String {
+    public func string(_ range: Range<Int>) -> String {
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: starts[range.lowerBound])
         let upper = utf8.index(utf8.startIndex, offsetBy: starts[range.upperBound])
         return String(text[lower..<upper])
     }
 
-    func width(_ range: Range<Int>) -> Int { widthBefore[range.upperBound] - widthBefore[range.lowerBound] }
+    @inlinable public func width(_ range: Range<Int>) -> Int { widthBefore[range.upperBound] - widthBefore[range.lowerBound] }
 
     /// Every scalar is a Character (`TextLine.isSimple`): decoded straight from the UTF-8.
     private mutating func readScalars() {

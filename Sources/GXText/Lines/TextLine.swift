@@ -73,3 +73,8 @@ struct TextLine {
         SourceLocation(line: number, column: column(at: offset))
     }
 }
+
+extension Glyphs {
+    /// The line's glyph index, read scalar by scalar when the line is simple.
+    init(_ line: TextLine) { self.init(line.text, simple: line.isSimple) }
+}
