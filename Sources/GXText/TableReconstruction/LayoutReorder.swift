@@ -12,6 +12,20 @@ enum LayoutReorder {
         return multi * 2 >= perLine.count
     }
 
+    /// Columns set apart by runs of spaces, as a typesetter's layout prints them (`pdftotext
+    /// -layout`: `248    31   139`), not by the one space between the numbers of a row that
+    /// `pdftotext -raw` prints (`341 104 39`): only there does a number's column on the line say
+    /// which column of the table it stands in. Nine in ten gaps between neighbouring numbers
+    /// must be two columns or wider.
+    static func typesetColumns(_ tokens: [Token]) -> Bool {
+        var gaps = 0, wide = 0
+        for (a, b) in zip(tokens, tokens.dropFirst()) where a.kind == .value && b.kind == .value && a.line == b.line {
+            gaps += 1
+            if b.offset - (a.offset + a.text.count) >= 2 { wide += 1 }
+        }
+        return gaps >= 4 && wide * 10 >= gaps * 9
+    }
+
     /// `1.`, `2、`, `（三）`, `(一)`: the start of a row label.
     static func opensLabel(_ text: String) -> Bool {
         let chars = Array(text.prefix(4))
