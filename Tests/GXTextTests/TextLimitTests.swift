@@ -160,23 +160,28 @@ extension Document {
 
 /// `pdftotext -layout` of a number too wide for its column: its pieces on lines of their own.
 @Suite struct WrappedNumberTests {
-    func marked(_ text: String, typeset: Bool = true) throws -> [String] {
+    func marked(_ text: String) throws -> [String] {
         let lines = LineSplitter.split(text)
         var (tokens, _) = try Tokenizer.tokens(lines, range: 0..<lines.count, format: .spaced, ocr: false, budget: TextBudget(.standard))
-        let marked = StandardTableBuilder.markWrappedNumbers(&tokens, excluded: [], rowWidth: 7, typeset: typeset)
+        let marked = StandardTableBuilder.markWrappedNumbers(&tokens, excluded: [], rowWidth: 7)
         #expect(marked.allSatisfy { tokens[$0].kind == .noise })
         return marked.map { "\(tokens[$0].text)@\(tokens[$0].line)" }
     }
 
     /// `pdftotext -raw` prints a row's numbers one space apart: an unlabelled full row above a
-    /// labelled one overlaps it on the line, yet nothing wrapped.
+    /// labelled one overlaps it on the line, yet nothing wrapped. The same rows in typeset columns
+    /// do stand in each other's columns.
     @Test func rawRowsOneSpaceApartAreNotDebris() throws {
-        let text = "4 3 7 0 8 0 22\n3.其他 8 0 0 1 0 0 9\n（七）总计 341 104 39 20 231 82 817"
-        let lines = LineSplitter.split(text)
+        let raw = "4 3 7 0 8 0 22\n3.其他 8 0 0 1 0 0 9\n（七）总计 341 104 39 20 231 82 817"
+        let lines = LineSplitter.split(raw)
         let (tokens, _) = try Tokenizer.tokens(lines, range: 0..<lines.count, format: .spaced, ocr: false, budget: TextBudget(.standard))
         #expect(!LayoutReorder.typesetColumns(tokens))
-        #expect(try marked(text, typeset: false) == [])
-        #expect(try !marked(text, typeset: true).isEmpty, "the same lines read as typeset columns overlap")
+        #expect(try marked(raw) == [])
+        let typeset = """
+                  4    3    7    0    8    0   22
+        3.其他    8    0    0    1    0    0    9
+        """
+        #expect(try !marked(typeset).isEmpty)
     }
 
     @Test func piecesAboveAndBelowARowAreDebris() throws {

@@ -5,9 +5,8 @@ extension String {
     /// Without leading and trailing whitespace Characters (see `Substring.trimmingWhitespace`).
     public var trimmingWhitespace: String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
-        if Scalars.standsAlone(first.value), Scalars.standsAlone(last.value), !first.properties.isWhitespace, !last.properties.isWhitespace {
-            return self
-        }
+        // Nothing to trim (nearly every cell): the text itself, not a copy.
+        if Scalars.endsNeedNoTrim(first, last) { return self }
         return self[...].trimmingWhitespace
     }
 }
@@ -22,10 +21,7 @@ extension Substring {
         let scalars = unicodeScalars
         guard let first = scalars.first, let lastScalar = scalars.last else { return "" }
         func alone(_ i: String.Index) -> Bool { Scalars.standsAlone(scalars[i].value) }
-        if Scalars.standsAlone(first.value), Scalars.standsAlone(lastScalar.value),
-           !first.properties.isWhitespace, !lastScalar.properties.isWhitespace {
-            return String(self)
-        }
+        if Scalars.endsNeedNoTrim(first, lastScalar) { return String(self) }
         var lower = scalars.startIndex, upper = scalars.endIndex
         // `lower` always starts a Character: the text's start, or a scalar after one that stands alone.
         while lower < upper, scalars[lower].properties.isWhitespace {
@@ -64,5 +60,13 @@ extension StringProtocol {
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension Scalars {
+    /// A text that starts and ends with non-white scalars that stand alone has no whitespace
+    /// Character at either end.
+    static func endsNeedNoTrim(_ first: Unicode.Scalar, _ last: Unicode.Scalar) -> Bool {
+        standsAlone(first.value) && standsAlone(last.value) && !first.properties.isWhitespace && !last.properties.isWhitespace
     }
 }

@@ -32,8 +32,7 @@ enum StandardTableBuilder {
         if columnAligned {
             let spec = Template.spec(region.key, .v2021)
             let width = spec.rows.map { ($0.columns.isEmpty ? spec.columns : $0.columns).count }.max() ?? 1
-            let marked = markWrappedNumbers(&tokens, excluded: headerExcluded, rowWidth: width,
-                                            typeset: LayoutReorder.typesetColumns(tokens))
+            let marked = markWrappedNumbers(&tokens, excluded: headerExcluded, rowWidth: width)
             if let first = marked.min() {
                 let at = tokens[first]
                 wrapped.append(Diagnostic(code: "GX-W-VALUE-LOST", severity: .warning,
@@ -127,10 +126,11 @@ enum StandardTableBuilder {
     ///  - every value of a label-less line holding fewer values than a row has cells, next to
     ///    another line with values.
     /// Returns the marked token indices.
-    /// Pieces overlapping a neighbouring line's numbers count only in `typeset` text: `-raw` and
-    /// OCR put one space between a row's numbers, so where a number stands on its line says
-    /// nothing of its column there.
-    static func markWrappedNumbers(_ tokens: inout [Token], excluded: Set<Int>, rowWidth: Int, typeset: Bool) -> [Int] {
+    /// Pieces overlapping a neighbouring line's numbers count only in typeset columns
+    /// (`LayoutReorder.typesetColumns`): `-raw` and OCR put one space between a row's numbers, so
+    /// where a number stands on its line says nothing of its column there.
+    static func markWrappedNumbers(_ tokens: inout [Token], excluded: Set<Int>, rowWidth: Int) -> [Int] {
+        let typeset = LayoutReorder.typesetColumns(tokens)
         var valuesOn: [Int: [Int]] = [:]
         var labelled: Set<Int> = []
         for (i, t) in tokens.enumerated() {
