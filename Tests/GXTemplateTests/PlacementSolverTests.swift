@@ -12,6 +12,11 @@ import GXModel
         PlacementToken(.label, text, source: SourceLocation(line: line, column: 1), row: row)
     }
 
+    /// Numbers printed left to right on one line.
+    static func onOneLine(_ values: [String], line: Int) -> [PlacementToken] {
+        values.enumerated().map { PlacementToken(.number, $0.element, source: SourceLocation(line: line, column: 1 + 6 * $0.offset)) }
+    }
+
     static func t4(_ group: String, _ column: String) -> CellPath { CellPath(.reviewLitigation, group, column) }
     static func t2(_ row: String, _ column: String) -> CellPath { CellPath(.activeDisclosure, row, column) }
 
@@ -28,7 +33,7 @@ import GXModel
     // MARK: Row blocks
 
     @Test func aRowBlockThatAddsUpIsKeptWhole() {
-        let tokens = ["2", "1", "0", "1", "4", "0", "0", "0", "3", "3", "1", "0", "0", "0", "1"].map { Self.number($0, line: 9) }
+        let tokens = Self.onOneLine(["2", "1", "0", "1", "4", "0", "0", "0", "3", "3", "1", "0", "0", "0", "1"], line: 9)
         let p = PlacementSolver.solve(tokens: tokens, table: .reviewLitigation, variant: .v2021, proposed: [])
         #expect(p.reading == "row-major")
         #expect(p.abstained.isEmpty)
@@ -40,7 +45,7 @@ import GXModel
 
     @Test func aGroupWhoseTotalFailsIsAbstainedNotBlamed() {
         // review: 1 + 0 + 0 + 0 ≠ 0 — a misread or the agency's arithmetic; text cannot tell.
-        let tokens = ["1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"].map { Self.number($0, line: 3) }
+        let tokens = Self.onOneLine(["1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"], line: 3)
         let p = PlacementSolver.solve(tokens: tokens, table: .reviewLitigation, variant: .v2021, proposed: [])
         #expect(p.doubtful)
         for c in ["upheld", "corrected", "other", "pending", "total"] {
@@ -159,6 +164,99 @@ import GXModel
         let q = PlacementSolver.solve(tokens: layout, table: .activeDisclosure, variant: .v2021,
                                       proposed: [PlacementReading(name: "row labels", cells: onLine, misfitRows: ["regulations"])])
         #expect(text(q, Self.t2("normative_documents", "repealed"), layout) == "7")
+    }
+
+    // MARK: Rows printed out of order
+
+    /// Table 三 printed row by row, one row a line, no labels: `values[row][column]`.
+    static func requestsTokens(_ values: [String: [Int]]) -> [PlacementToken] {
+        let columns = Template.requestColumns.map(\.key)
+        var tokens: [PlacementToken] = []
+        for (line, row) in Template.spec(.requests, .v2021).rows.enumerated() {
+            let v = values[row.key] ?? Array(repeating: 0, count: columns.count)
+            tokens += v.map { Self.number(String($0), line: line + 1) }
+        }
+        return tokens
+    }
+
+    @Test func aRowPrintedOutOfOrderIsNotConfirmedByItsOwnTotal() {
+        // withheld_query_service is printed `0 0 0 0 0 8 8` but is [0, 8, 0, 0, 0, 0, 8] (plain
+        // pdftotext moved the 8 to the row's end). Its own total holds either way. The column sums
+        // see it (commercial 8 short, other_org 8 over), but new_received is off in those two
+        // columns too (the agency's arithmetic), so the balance fails first and empties the column
+        // totals: the row's total is then the only equation left over the two cells. It must not
+        // confirm which of them holds the 8.
+        var v: [String: [Int]] = [:]
+        v["granted"] = [5, 3, 0, 0, 0, 1, 9]
+        v["withheld_query_service"] = [0, 0, 0, 0, 0, 8, 8]   // printed; truth [0, 8, 0, 0, 0, 0, 8]
+        v["results_total"] = [5, 11, 0, 0, 0, 1, 17]
+        v["new_received"] = [5, 12, 0, 0, 0, 2, 19]           // commercial and other_org: 1 over
+        v["carried_forward"] = [0, 0, 0, 0, 0, 0, 0]
+        let tokens = Self.requestsTokens(v)
+        let p = PlacementSolver.solve(tokens: tokens, table: .requests, variant: .v2021, proposed: [])
+        #expect(p.reading == "row-major")
+        let row = { (c: String) in CellPath(.requests, "withheld_query_service", c) }
+        #expect(abstained(p, row("commercial")) != nil)
+        #expect(abstained(p, row("other_org")) != nil)
+        // The row's total and the cells whose columns add up stay.
+        #expect(text(p, row("total"), tokens) == "8")
+        #expect(text(p, row("natural_person"), tokens) == "0")
+        #expect(text(p, CellPath(.requests, "granted", "natural_person"), tokens) == "5")
+    }
+
+    @Test func tableFourPartsAreConfirmedByTheirLineNotByTheirTotal() {
+        // litigation_direct printed `0 944 0 0 944` is [0, 0, 944, 0, 944]: T4-SUM holds either way
+        // and table 四 has no column sums. One number a line with header pieces cutting the run
+        // (plain pdftotext), nothing shows which part is which; the same numbers left to right on
+        // one line do, and so does one uninterrupted run.
+        let values = ["0", "0", "0", "0", "0", "0", "944", "0", "0", "944", "0", "0", "0", "0", "0"]
+        var scattered: [PlacementToken] = []
+        for (k, v) in values.enumerated() {
+            if k == 4 || k == 10 { scattered.append(Self.label("维持 纠正 结果 审结", line: 2 * k + 9)) }
+            scattered.append(Self.number(v, line: 2 * k + 10))
+        }
+        let p = PlacementSolver.solve(tokens: scattered, table: .reviewLitigation, variant: .v2021, proposed: [])
+        for c in ["upheld", "corrected", "other", "pending"] {
+            #expect(abstained(p, Self.t4("litigation_direct", c)) != nil)
+            #expect(text(p, Self.t4("review", c), scattered) == "0")   // all equal: any order is the same
+        }
+        #expect(text(p, Self.t4("litigation_direct", "total"), scattered) == "944")
+        let oneLine = Self.onOneLine(values, line: 7)
+        let q = PlacementSolver.solve(tokens: oneLine, table: .reviewLitigation, variant: .v2021, proposed: [])
+        #expect(q.abstained.isEmpty)
+        #expect(text(q, Self.t4("litigation_direct", "corrected"), oneLine) == "944")
+        let run = values.enumerated().map { Self.number($0.element, line: 2 * $0.offset + 10) }
+        let r = PlacementSolver.solve(tokens: run, table: .reviewLitigation, variant: .v2021, proposed: [])
+        #expect(r.abstained.isEmpty)
+    }
+
+    @Test func aFailingGroupOfTableFourPutsItsNeighboursInDoubt() {
+        // 0 × 11, then `3 4 7 0`: review and litigation_direct read as zeros add up, but
+        // litigation_after_review `0 3 4 7 0` does not — the run of 15 numbers was read out of
+        // order, and a row of zeros fits any group.
+        let values = ["0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "3", "4", "7", "0"]
+        var tokens = values.enumerated().map { Self.number($0.element, line: 2 * $0.offset + 10) }
+        tokens.insert(Self.label("复议后起诉", line: 37), at: 14)
+        let p = PlacementSolver.solve(tokens: tokens, table: .reviewLitigation, variant: .v2021, proposed: [])
+        for group in ["review", "litigation_direct", "litigation_after_review"] {
+            for c in ["upheld", "corrected", "other", "pending", "total"] { #expect(abstained(p, Self.t4(group, c)) != nil) }
+        }
+    }
+
+    @Test func aLabelSupportsNoMoreNumbersAfterItThanItsRowHasCells() {
+        // `8.属于行政查询事项`, then 14 numbers, then the next row's label: the first 7 may be the
+        // row's; the next 7 are the next row's, printed before their label.
+        let spec = Template.spec(.requests, .v2021)
+        let label = spec.rows.first { $0.key == "withheld_query_service" }!.labels[0]
+        var tokens = [Self.label(label, line: 1)]
+        tokens += (0..<14).map { Self.number(String($0 + 1), line: $0 + 2) }
+        tokens.append(Self.label(spec.rows.first { $0.key == "unavailable_not_held" }!.labels[0], line: 16))
+        let support = PlacementSolver.lineSupport(tokens: tokens, spec: spec)
+        let cell = CellPath(.requests, "withheld_query_service", "natural_person")
+        #expect(support.beside(1, cell))
+        #expect(support.beside(7, cell))
+        #expect(!support.beside(8, cell))
+        #expect(!support.beside(14, cell))
     }
 
     // MARK: Glued digits

@@ -25,7 +25,9 @@ import GXValidation
     /// reader that gets better may raise these; one that gets worse fails). Tesseract readings are
     /// grouped as `ocr`.
     static let expected: [String: (wrong: Int, minRightNumbers: Int)] = [
-        "pdftotext-default": (0, 584),
+        // 584 → 576 (2026-12-06): a row's own total no longer confirms which column a part is in
+        // where a column sum over it fails, nor table 四's parts whose run the text broke up.
+        "pdftotext-default": (0, 576),
         "pdftotext-layout": (0, 1289),
         "pdftotext-raw": (0, 843),
         // r8 at 300 dpi: tesseract read a 5 of table 二 (no equations there) as 9 (measured 2026-12-05).

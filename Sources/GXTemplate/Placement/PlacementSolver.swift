@@ -96,17 +96,31 @@ public enum PlacementSolver {
             guard let t = slot else { return .some(nil) }
             return .some(tokens[t].integer)
         }
-        var emptied: [CellPath: String] = [:]
-        for eq in equations.sorted(by: { $0.paths.count < $1.paths.count }) {
-            var sums = (0, 0), known = true
+        /// The two sides of the equation, nil when a cell of it has no value (or is in `skipping`).
+        func sums(_ eq: TemplateEquation, skipping: [CellPath: String] = [:]) -> (Int, Int)? {
+            var sums = (0, 0)
             for (side, paths) in [(0, eq.left), (1, eq.right)] {
                 for p in paths {
-                    guard emptied[p] == nil, case .some(.some(let v)) = value(p) else { known = false; break }
+                    guard skipping[p] == nil, case .some(.some(let v)) = value(p) else { return nil }
                     if side == 0 { sums.0 += v } else { sums.1 += v }
                 }
-                if !known { break }
             }
-            guard known, sums.0 != sums.1 else { continue }
+            return sums
+        }
+        // Rows of equations that fail in the reading as it stands, before any cell is emptied.
+        var failingRows: Set<String> = []
+        for eq in equations { if let s = sums(eq), s.0 != s.1 { failingRows.formUnion(eq.paths.map(\.row)) } }
+        // Cells of equations that fail in the reading as it stands, before any cell is emptied.
+        // Only equations in which the cell has no row-mate on its side count (a column sum, the
+        // balance): they are the ones that see which column a value stands in.
+        var failing: Set<CellPath> = []
+        for eq in equations {
+            guard let s = sums(eq), s.0 != s.1 else { continue }
+            for side in [eq.left, eq.right] { for p in side where !side.contains(where: { $0 != p && $0.row == p.row }) { failing.insert(p) } }
+        }
+        var emptied: [CellPath: String] = [:]
+        for eq in equations.sorted(by: { $0.paths.count < $1.paths.count }) {
+            guard let sums = sums(eq, skipping: emptied), sums.0 != sums.1 else { continue }
             for p in eq.paths where emptied[p] == nil {
                 emptied[p] = "\(eq.code) does not hold in the reading (\(sums.0) ≠ \(sums.1)): the text may have misplaced values or the report's arithmetic is off"
             }
@@ -149,11 +163,70 @@ public enum PlacementSolver {
                 guard case .some(.some(let t)) = values[p] else { return nil }
                 return tokens[t].integer
             }
+            // A row's own total (T3-ROW, T4-SUM) holds however the row's parts are ordered, so it
+            // confirms a part's column only
+            //  - where an equation of the template sees the part alone in its row (a column total,
+            //    the balance) and does not fail in the reading: a column sum off by what two parts
+            //    of a row would trade is the sign of a row printed out of order, as plain pdftotext
+            //    does; or
+            //  - where the text shows the order itself: the whole row on one line, left to right;
+            //    or, for parts no equation sees alone (table 四's), the printed row's numbers in
+            //    one run with no label between them.
+            let columnSeen = Set(equations.flatMap { eq in
+                [eq.left, eq.right].flatMap { side in side.filter { p in !side.contains { $0 != p && $0.row == p.row } } }
+            })
+            let rowCells = Dictionary(grouping: allPaths, by: \.row)
+            func printedInOrder(_ row: String) -> Bool {
+                var last: SourceLocation?
+                for p in rowCells[row] ?? [] {
+                    guard repairs[p] == nil, case .some(.some(let t)) = values[p], tokens[t].source.line > 0 else { return false }
+                    let here = tokens[t].source
+                    if let l = last, l.line != here.line || l.column >= here.column { return false }
+                    last = here
+                }
+                return last != nil
+            }
+            // Rows printed on one row of the form (table 四's three groups) share one run of
+            // numbers: where an equation over one of them fails and the text broke the run up
+            // (header pieces between its numbers), where the others begin and end is in doubt too
+            // (a row of zeros fits any of them).
+            var printedWith: [String: Set<String>] = [:]
+            for gridRow in TemplateLayout.layout(key, variant).rows {
+                let rows = Set(gridRow.compactMap { cell -> String? in if case .value(let p) = cell.content { return p.row }; return nil })
+                for r in rows { printedWith[r] = rows }
+            }
+            /// The numbers of the row's printed row (table 四: all three groups) come one after
+            /// another in the template's order, no label between them: the order the content was
+            /// written in. Weaker than one line, as plain pdftotext reorders within such runs, so it
+            /// confirms only parts no equation could contradict (table 四's).
+            func printedAsOneRun(_ row: String) -> Bool {
+                let rows = printedWith[row] ?? [row]
+                var indices: [Int] = []
+                for p in allPaths where rows.contains(p.row) {
+                    guard repairs[p] == nil, case .some(.some(let t)) = values[p] else { return false }
+                    indices.append(t)
+                }
+                guard let first = indices.first, let last = indices.last, zip(indices, indices.dropFirst()).allSatisfy({ $0 < $1 }) else { return false }
+                return !tokens[first...last].contains { $0.kind == .label }
+            }
+            func boundaryInDoubt(_ row: String) -> Bool {
+                !printedInOrder(row) && !printedAsOneRun(row) && (printedWith[row] ?? []).contains { $0 != row && failingRows.contains($0) }
+            }
             var confirmed: Set<CellPath> = []
             for eq in equations {
                 let l = eq.left.map(kept), r = eq.right.map(kept)
                 guard !l.contains(where: { $0 == nil }), !r.contains(where: { $0 == nil }) else { continue }
-                if l.reduce(0, { $0 + $1! }) == r.reduce(0, { $0 + $1! }) { confirmed.formUnion(eq.paths) }
+                guard l.reduce(0, { $0 + $1! }) == r.reduce(0, { $0 + $1! }) else { continue }
+                for side in [eq.left, eq.right] {
+                    for p in side where !boundaryInDoubt(p.row) {
+                        let mates = side.filter { $0 != p && $0.row == p.row && kept($0) != kept(p) }
+                        if mates.isEmpty || printedInOrder(p.row)
+                            || (columnSeen.contains(p) && !(failing.contains(p) && mates.contains(where: failing.contains)))
+                            || (!columnSeen.contains(p) && printedAsOneRun(p.row)) {
+                            confirmed.insert(p)
+                        }
+                    }
+                }
             }
             // A zero beside a blank in the same row can trade places with it unseen by any sum.
             var rowsWithBlank: Set<String> = []
@@ -297,6 +370,11 @@ public enum PlacementSolver {
         var run: [Unicode.Scalar] = [], runLong: [Unicode.Scalar] = []
         var lastWasNumber = true
         var before = [(all: String, long: String)?](repeating: nil, count: tokens.count)
+        // How many numbers came between that label text and the number: a row's label supports
+        // only as many numbers after it as the row has cells (the next ones are another row's
+        // whose label was printed after them, or wrapped around them).
+        var numbersSinceLabel = [Int](repeating: 0, count: tokens.count)
+        var since = 0
         let order = tokens.indices.sorted { a, b in
             let x = tokens[a].source, y = tokens[b].source
             return x.line != y.line ? x.line < y.line : (x.column != y.column ? x.column < y.column : a < b)
@@ -305,11 +383,13 @@ public enum PlacementSolver {
             let t = tokens[i]
             if t.kind == .number {
                 before[i] = (String(String.UnicodeScalarView(run)), String(String.UnicodeScalarView(runLong)))
+                numbersSinceLabel[i] = since
+                since += 1
                 lastWasNumber = true
                 continue
             }
             let key = hanKey(LabelNormalizer.normalize(t.text))
-            if lastWasNumber { run = []; runLong = [] }
+            if lastWasNumber { run = []; runLong = []; since = 0 }
             lastWasNumber = false
             run += key.unicodeScalars
             // One character alone is most often a vertical group label (`度`, `三`) cutting through.
@@ -392,7 +472,7 @@ public enum PlacementSolver {
         return Support(beside: { t, path in
             if sameLine(t, path) { return true }
             if between[t].0 == path.row, between[t].1 == path.row { return true }
-            guard let b = before[t], let labels = labelsOf[path.row] else { return false }
+            guard let b = before[t], let labels = labelsOf[path.row], numbersSinceLabel[t] < widthOf[path.row] ?? 0 else { return false }
             guard labels.contains(where: { b.all.hasSuffix($0) || b.long.hasSuffix($0) }) else { return false }
             if !labelsFirst, !covered.contains(path), numbersOnLine[tokens[t].source.line, default: 0] <= 1, let a = after[t], !a.isEmpty,
                rowKeys.contains(where: { $0.0 != path.row && $0.1.contains { !$0.isEmpty && a.hasPrefix($0) } }) {
