@@ -51,9 +51,9 @@ let package = Package(
         // The thin Swift wrapper over leptonica and libtesseract: the only unsafe code of the scan path.
         .target(name: "GXImaging", dependencies: ["CLeptonica", "CTesseract"]),
         // Scanned reports: page images through OCR, tables from their ruling lines.
-        .target(name: "GXScan", dependencies: ["GXModel", "GXImaging"]),
+        .target(name: "GXScan", dependencies: ["GXModel", "GXTemplate", "GXImaging"]),
         // Born-digital PDFs: words by position on the page, laid out and read into the same document model.
-        .target(name: "GXPDF", dependencies: ["GXModel", "GXText", "CPoppler", "CZlib"]),
+        .target(name: "GXPDF", dependencies: ["GXModel", "GXTemplate", "GXText", "CPoppler", "CZlib"]),
         // Checks on the report model only.
         .target(name: "GXValidation", dependencies: ["GXModel", "GXTemplate"]),
         // Writers from the report model only (JSON, CSV, Markdown, HTML, DOCX via libxml2's writer and libzip, text).

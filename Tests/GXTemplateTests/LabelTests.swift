@@ -45,6 +45,16 @@ import GXModel
         #expect(CellReader.read("007").number?.canonical == "7")
     }
 
+    @Test func everyReaderSharesOneListOfNotApplicableMarks() {
+        // The PDF geometry and the scan reader ask the same question: full-width, en and em
+        // dashes and `空` are marks too; a word that starts like one is not.
+        for mark in ["/", "／", "-", "－", "–", "—", "——", "\\", "无", "空", "不适用", " 无 "] {
+            #expect(CellReader.isNotApplicable(mark), "\(mark)")
+            #expect(CellReader.read(mark).kind == .na, "\(mark)")
+        }
+        for text in ["0", "-1", "无效", "空白", "不", "//2"] { #expect(!CellReader.isNotApplicable(text), "\(text)") }
+    }
+
     @Test func titlesAndDates() {
         let a = TitleReader.agencyAndYear("克井镇人民政府 2023 年政府信息公开工作年度报告")
         #expect(a.agency == "克井镇人民政府")

@@ -1,4 +1,5 @@
 import GXModel
+import GXTemplate
 
 /// Checks every value the text reader placed in a table against where its word stands on the page,
 /// and empties (`unplaced`: null, lost, never filled by the equations) every row where the page
@@ -39,7 +40,7 @@ enum TableGeometry {
         var values: [Value] = []
         for (i, cell) in table.cells.enumerated() {
             let text = String(cell.text.filter { !$0.isWhitespace })
-            guard text.isEmpty || isNumber(text) || isNilMark(text) else { continue }
+            guard text.isEmpty || isNumber(text) || CellReader.isNotApplicable(text) else { continue }
             // An empty cell spanning rows is a merged label or header area, not a data slot.
             if text.isEmpty, cell.quality == nil, cell.rowSpan > 1 { continue }
             dataCells[cell.row, default: []].append(i)
@@ -446,7 +447,7 @@ enum TableGeometry {
             // Header words above the block's first row, right of the labels ("none" marks of the row
             // before are not header words).
             let header = page.words.filter { w in
-                !isNumber(w.text) && !isNilMark(w.text) && w.box.midY > above && w.box.midY < top.y - 0.2 * h
+                !isNumber(w.text) && !CellReader.isNotApplicable(w.text) && w.box.midY > above && w.box.midY < top.y - 0.2 * h
                     && w.box.midX > labelRight
             }
             guard let centers = headerColumns(header, count: width, h: h) else { continue }
@@ -639,10 +640,6 @@ enum TableGeometry {
         return abs(nearest.element - x) <= 0.3 * pitch ? nearest.offset : nil
     }
 
-    /// What a cell prints for "none" (`无`, a dash, a slash): a value's place, like a number.
-    static func isNilMark(_ text: String) -> Bool {
-        ["无", "-", "－", "—", "–", "/", "／", "\\", "空", "——"].contains(text)
-    }
 
     /// Digits, with a decimal point or thousands separators: a printed count or amount.
     static func isNumber(_ text: String) -> Bool {

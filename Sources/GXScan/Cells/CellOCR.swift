@@ -1,5 +1,6 @@
 import GXImaging
 import GXModel
+import GXTemplate
 
 /// Reads one table cell on its own. A cell with no ink is blank (never OCR'd, never a zero).
 /// Every other cell is read with the label language first; a cell that reads as a number is read
@@ -31,7 +32,7 @@ enum CellOCR {
             if compact.isEmpty {
                 return readWithoutLabelPass(box, inner: inner, margin: margin, labelConfidence: label.confidence, engines: engines)
             }
-            if compact.count <= 2, label.confidence < 75, !ValueText.notApplicable.contains(compact) {
+            if compact.count <= 2, label.confidence < 75, !CellReader.isNotApplicable(compact) {
                 engines.digits.setWhitelist(digitWhitelist)
                 let pass = engines.digits.recognize(inner, singleLine: true, margin: margin)
                 let digits = ValueText.digits(pass.text).map { " / \($0)" } ?? ""
@@ -104,9 +105,6 @@ enum CellOCR {
 
 /// What a value cell's OCR text is allowed to be.
 enum ValueText {
-    /// Marks a value cell prints for "not applicable".
-    static let notApplicable: Set<String> = ["/", "-", "--", "—", "——", "无", "\\"]
-
     /// Characters the label pass prints for digits it is unsure of.
     static let confusables: [Character: Character] = ["O": "0", "o": "0", "D": "0", "〇": "0", "l": "1", "I": "1", "|": "1",
                                                       "i": "1", "Z": "2", "S": "5", "s": "5", "B": "8", "g": "9"]

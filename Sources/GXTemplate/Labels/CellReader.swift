@@ -3,9 +3,20 @@ import GXModel
 /// Reads one printed cell the way spec §5 says: number, blank, not applicable, or text — and never
 /// turns a blank into a zero.
 public enum CellReader {
-    private static let notApplicable: Set<String> = ["/", "-", "--", "---", "无", "不适用", "\\", "——", "—"]
+    /// What a value cell prints for "not applicable" or "none", after `TextFold` (which makes a
+    /// full-width slash `/` and a dash of any width `-`): every reader asks `isNotApplicable`.
+    private static let notApplicable: Set<String> = ["/", "-", "--", "---", "无", "空", "不适用", "\\"]
+    /// The scalars a mark can open with (`无`, `空`, `不`): other Chinese text is text unfolded.
+    private static let notApplicableFirst = Set(notApplicable.compactMap(\.unicodeScalars.first))
     /// Longer text cannot be one of the marks, and skips hashing.
     private static let notApplicableMaxBytes = notApplicable.map(\.utf8.count).max()!
+
+    /// The cell prints a "not applicable" / "none" mark (`/`, `—`, `－`, `无`, `空`, `不适用`): a
+    /// value's place, not a value and not text.
+    public static func isNotApplicable(_ printed: String) -> Bool {
+        let folded = TextFold.fold(printed)
+        return folded.utf8.count <= notApplicableMaxBytes && notApplicable.contains(folded)
+    }
 
     public static func read(_ printed: String, type: ValueType = .count) -> (kind: CellKind, number: PrintedNumber?) {
         // The common case, a plain count: no folding needed.
@@ -19,7 +30,7 @@ public enum CellReader {
         // A label or note (`规章`, `三、本年度办理结果`): a Chinese character first that cannot start
         // a number or a not-applicable mark is text, with no folding needed.
         if let first = printed.unicodeScalars.first(where: { !$0.properties.isWhitespace }), first.value >= 0x3000,
-           !(0xFF01...0xFF5E).contains(first.value), first != "无", first != "不" {
+           !(0xFF01...0xFF5E).contains(first.value), !notApplicableFirst.contains(first) {
             return (.text, nil)
         }
         let folded = TextFold.fold(printed)
