@@ -640,7 +640,6 @@ enum TableGeometry {
         return abs(nearest.element - x) <= 0.3 * pitch ? nearest.offset : nil
     }
 
-
     /// Digits, with a decimal point or thousands separators: a printed count or amount.
     static func isNumber(_ text: String) -> Bool {
         var digits = 0

@@ -107,15 +107,14 @@ public enum PlacementSolver {
             }
             return sums
         }
-        // Rows of equations that fail in the reading as it stands, before any cell is emptied.
+        // Equations that fail in the reading as it stands, before any cell is emptied: their rows,
+        // and their cells that stand without a row-mate on their side (in a column sum or the
+        // balance: the equations that see which column a value stands in).
         var failingRows: Set<String> = []
-        for eq in equations { if let s = sums(eq), s.0 != s.1 { failingRows.formUnion(eq.paths.map(\.row)) } }
-        // Cells of equations that fail in the reading as it stands, before any cell is emptied.
-        // Only equations in which the cell has no row-mate on its side count (a column sum, the
-        // balance): they are the ones that see which column a value stands in.
         var failing: Set<CellPath> = []
         for eq in equations {
             guard let s = sums(eq), s.0 != s.1 else { continue }
+            failingRows.formUnion(eq.paths.map(\.row))
             for side in [eq.left, eq.right] { for p in side where !side.contains(where: { $0 != p && $0.row == p.row }) { failing.insert(p) } }
         }
         var emptied: [CellPath: String] = [:]
@@ -209,8 +208,11 @@ public enum PlacementSolver {
                 guard let first = indices.first, let last = indices.last, zip(indices, indices.dropFirst()).allSatisfy({ $0 < $1 }) else { return false }
                 return !tokens[first...last].contains { $0.kind == .label }
             }
+            // Worked out once per row: the confirmations below ask for every cell of every equation.
+            let inOrder = rowCells.mapValues { printedInOrder($0[0].row) }
+            let asOneRun = rowCells.mapValues { printedAsOneRun($0[0].row) }
             func boundaryInDoubt(_ row: String) -> Bool {
-                !printedInOrder(row) && !printedAsOneRun(row) && (printedWith[row] ?? []).contains { $0 != row && failingRows.contains($0) }
+                inOrder[row] != true && asOneRun[row] != true && (printedWith[row] ?? []).contains { $0 != row && failingRows.contains($0) }
             }
             var confirmed: Set<CellPath> = []
             for eq in equations {
@@ -220,9 +222,9 @@ public enum PlacementSolver {
                 for side in [eq.left, eq.right] {
                     for p in side where !boundaryInDoubt(p.row) {
                         let mates = side.filter { $0 != p && $0.row == p.row && kept($0) != kept(p) }
-                        if mates.isEmpty || printedInOrder(p.row)
+                        if mates.isEmpty || inOrder[p.row] == true
                             || (columnSeen.contains(p) && !(failing.contains(p) && mates.contains(where: failing.contains)))
-                            || (!columnSeen.contains(p) && printedAsOneRun(p.row)) {
+                            || (!columnSeen.contains(p) && asOneRun[p.row] == true) {
                             confirmed.insert(p)
                         }
                     }
