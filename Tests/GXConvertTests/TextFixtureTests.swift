@@ -95,7 +95,9 @@ import GXModel
         #expect(precision >= 0.99)
         // Was 0.85 before the placement solver (issue 15): values the equations inferred into the
         // empty slots of short OCR rows are no longer given, since a short row may print blanks.
-        #expect(recall >= 0.62, "recall fell: \(recall)")
+        // 0.626 → 0.608 (2026-12-06): a short row's reading is placed only where an equation
+        // beyond the row confirms it (its own total holds for the next row's numbers too).
+        #expect(recall >= 0.60, "recall fell: \(recall)")
     }
 
     /// The same report through DOCX, pdftotext and OCR agrees on every cell the OCR could read.

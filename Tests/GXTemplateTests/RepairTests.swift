@@ -64,6 +64,32 @@ import GXModel
         #expect(cell.text == "0" && cell.repair?.read == "9", "dropped, then restored by the other equations")
     }
 
+    @Test func aShortTextRowIsPlacedOnlyWhereAnEquationBeyondItHolds() {
+        // Text without table structure: new_received printed `0 3 0 0 0 0 3` and one more piece.
+        // Only the row's own total can be checked (carried_over and the results are lost), and it
+        // holds for any row's numbers read under this label — e.g. carried_over's, with
+        // new_received's own wrapped in a narrow column: not placed.
+        let paths = Template.requestColumns.map { p("new_received", $0.key) }
+        let readings = [["0", "3", "0", "0", "0", "0", "3"].map { Optional(SlotReading(text: $0, source: .unknown)) }]
+        let unread = Dictionary(uniqueKeysWithValues: Template.requestColumns.map { ("new_received.\($0.key)", "") })
+        var lostAround = requests(unread)
+        var input = RepairInput()
+        for c in Template.requestColumns {
+            input.lost[p("carried_over", c.key)] = ReadQuality(.lost)
+            input.lost[p("results_total", c.key)] = ReadQuality(.lost)
+        }
+        input.rows = [RepairInput.AmbiguousRow(paths: paths, readings: readings, seen: "0 3 0 0 0 0 3 8", note: "8 pieces for 7", mayBeBlank: true)]
+        _ = Repairer.apply(input, to: &lostAround)
+        #expect(lostAround.cells.filter { $0.path.row == "new_received" }.allSatisfy { $0.number == nil })
+        // With the column balance known (everything else 0, results_total the row), it is placed.
+        var checked = requests(unread.merging(["results_total.commercial": "3", "results_total.total": "3", "granted.commercial": "3",
+                                               "granted.total": "3"]) { a, _ in a })
+        var input2 = RepairInput()
+        input2.rows = input.rows
+        _ = Repairer.apply(input2, to: &checked)
+        #expect(checked.cells.filter { $0.path.row == "new_received" }.map(\.text) == ["0", "3", "0", "0", "0", "0", "3"])
+    }
+
     @Test func anAmbiguousRowIsPlacedOnlyWhenEveryAllowedReadingAgrees() {
         var table = requests(["granted.natural_person": "", "granted.total": "5", "new_received.natural_person": "5",
                               "new_received.total": "5", "results_total.natural_person": "5", "results_total.total": "5"])

@@ -300,13 +300,17 @@ public enum Repairer {
             }
             guard ok else { continue }
             // Every equation over the row fully known with the values as read must hold; in text
-            // without table structure one must also exist: filling the empty slot from the row
-            // total and then finding the total consistent proves nothing about where values go.
+            // without table structure one must also exist, and reach beyond the row: filling the
+            // empty slot from the row total and then finding the total consistent proves nothing
+            // about where values go, and a row's own total holds whichever row's numbers were read
+            // into it (the next row's, under a label wrapped around them).
             var checked = false
             var broken = false
             for c in cells {
                 for e in state.system.touching[c] where trial.fullyKnown(e) {
-                    if trial.holds(e) { checked = true } else { broken = true }
+                    guard trial.holds(e) else { broken = true; continue }
+                    let eq = state.system.equations[e]
+                    if !row.mayBeBlank || !rowCells.isSuperset(of: eq.left + eq.right) { checked = true }
                 }
             }
             guard !broken, checked || !row.mayBeBlank else { continue }
@@ -328,7 +332,6 @@ public enum Repairer {
                                 rule: codes.isEmpty ? "reading" : codes.sorted { $0 == "T3-ROW" || ($1 != "T3-ROW" && $0 < $1) }.joined(separator: ", "))
             }
         }
-        _ = rowCells
         guard outcomes.count == 1, var outcome = first, outcome.values.contains(where: { $0 != nil }) else { return nil }
         outcome.values = zip(outcomes[0], printedEverywhere).map { $1 ? $0 : nil }
         guard outcome.values.contains(where: { $0 != nil }) else { return nil }
