@@ -45,7 +45,15 @@ class Server:
             raise RuntimeError('gxconvert serve did not stop within 40 s of SIGTERM')
         rest = self.proc.stderr.read()
         if status != 0 or 'stopped' not in rest:
-            raise RuntimeError('gxconvert serve exited %d after SIGTERM: %s' % (status, rest[-500:]))
+            # Keep the whole stderr (a crash report runs to many KB of registers and images) and
+            # show the lines that say what went wrong, not only its tail.
+            os.makedirs(ARTIFACTS, exist_ok=True)
+            path = os.path.join(ARTIFACTS, 'serve-stderr-%d.log' % self.proc.pid)
+            with open(path, 'w') as f:
+                f.write(rest)
+            why = [l for l in rest.splitlines() if re.search(r'Fatal error|[Cc]rash|[Aa]ssertion|[Pp]recondition|error:|at /', l)]
+            raise RuntimeError('gxconvert serve exited %d after SIGTERM (stderr kept in %s):\n%s\n...\n%s'
+                               % (status, path, '\n'.join(why[:40]), rest[-1500:]))
 
     def __enter__(self):
         return self
