@@ -143,7 +143,7 @@ public enum GXService {
         let group = ServiceGroup(configuration: .init(services: [app, drain], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger))
         try await group.run()
-        state.pool.shutdown(waitingUpTo: .seconds(5))
+        state.pool.shutdown()
     }
 }
 

@@ -66,28 +66,6 @@ import GXTestSupport
         }
     }
 
-    /// Shutting down waits, within its patience, for a job a worker is inside to end, so the
-    /// process never exits under a running conversion; past the patience it returns anyway.
-    @Test func shutdownWaitsForRunningJobsWithinItsPatience() async throws {
-        let pool = WorkerPool(workers: 1, queue: 0)
-        let started = DispatchSemaphore(value: 0)
-        let job = Task { try await pool.run { () throws(CancellationError) -> Int in started.signal(); usleep(300_000); return 1 } }
-        started.wait()
-        let t0 = ContinuousClock.now
-        pool.shutdown(waitingUpTo: .seconds(5))
-        #expect(ContinuousClock.now - t0 >= .milliseconds(200))
-        #expect(pool.liveWorkers == 0)
-        #expect(try await job.value == 1)
-
-        let slow = WorkerPool(workers: 1, queue: 0)
-        let running = DispatchSemaphore(value: 0)
-        let long = Task { try await slow.run { () throws(CancellationError) -> Int in running.signal(); usleep(1_000_000); return 2 } }
-        running.wait()
-        slow.shutdown(waitingUpTo: .milliseconds(50))
-        #expect(slow.liveWorkers == 1)
-        #expect(try await long.value == 2)
-    }
-
     /// The pool really runs at most `workers` jobs at once, and every job's result comes back.
     @Test func poolRunsAtMostWorkersAtOnce() async throws {
         let pool = WorkerPool(workers: 2, queue: 100)

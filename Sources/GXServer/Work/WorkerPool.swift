@@ -15,8 +15,6 @@ public final class WorkerPool: Sendable {
         var jobs: [@Sendable () -> Void] = []
         var head = 0
         var stopped = false
-        /// Worker threads that have not ended.
-        var live = 0
     }
 
     private let state = Mutex(State())
@@ -25,7 +23,6 @@ public final class WorkerPool: Sendable {
     public init(workers: Int, queue: Int) {
         self.workers = max(1, workers)
         self.capacity = self.workers + max(0, queue)
-        state.withLock { $0.live = self.workers }
         for i in 0..<self.workers {
             let thread = Thread { [self] in self.work() }
             thread.name = "gxconvert-worker-\(i)"
@@ -80,32 +77,17 @@ public final class WorkerPool: Sendable {
                 }
                 if job == nil, !stop { ready.wait() }
             }
-            guard let job else {
-                state.withLock { $0.live -= 1 }
-                ready.broadcast()
-                ready.unlock()
-                return
-            }
             ready.unlock()
+            guard let job else { return }
             job()
         }
     }
 
     /// Lets the workers end once the jobs already handed over are done; no new admissions.
-    /// With `patience`, waits up to that long for them to end: a process that exits while a
-    /// worker is still inside a C library (libxml2, tesseract) runs the library's exit-time
-    /// teardown under it.
-    public func shutdown(waitingUpTo patience: Duration? = nil) {
+    public func shutdown() {
         ready.lock()
-        defer { ready.unlock() }
         state.withLock { $0.stopped = true }
         ready.broadcast()
-        guard let patience else { return }
-        let c = patience.components
-        let end = Date(timeIntervalSinceNow: Double(c.seconds) + Double(c.attoseconds) * 1e-18)
-        while state.withLock({ $0.live }) > 0, ready.wait(until: end) {}
+        ready.unlock()
     }
-
-    /// Worker threads that have not ended (all of them until `shutdown`).
-    public var liveWorkers: Int { state.withLock { $0.live } }
 }
