@@ -14,8 +14,11 @@ public enum CellReader {
     /// The cell prints a "not applicable" / "none" mark (`/`, `—`, `－`, `无`, `空`, `不适用`): a
     /// value's place, not a value and not text.
     public static func isNotApplicable(_ printed: String) -> Bool {
-        let folded = TextFold.fold(printed)
-        return folded.utf8.count <= notApplicableMaxBytes && notApplicable.contains(folded)
+        isMark(folded: TextFold.fold(printed))
+    }
+
+    private static func isMark(folded: String) -> Bool {
+        folded.utf8.count <= notApplicableMaxBytes && notApplicable.contains(folded)
     }
 
     public static func read(_ printed: String, type: ValueType = .count) -> (kind: CellKind, number: PrintedNumber?) {
@@ -35,7 +38,7 @@ public enum CellReader {
         }
         let folded = TextFold.fold(printed)
         if folded.isEmpty { return (.blank, nil) }
-        if folded.utf8.count <= notApplicableMaxBytes, notApplicable.contains(folded) { return (.na, nil) }
+        if isMark(folded: folded) { return (.na, nil) }
         if let number = parseNumber(folded), !holdsSeveralNumbers(printed) { return (.number, number) }
         return (.text, nil)
     }

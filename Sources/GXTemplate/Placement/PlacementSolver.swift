@@ -115,7 +115,7 @@ public enum PlacementSolver {
         for eq in equations {
             guard let s = sums(eq), s.0 != s.1 else { continue }
             failingRows.formUnion(eq.paths.map(\.row))
-            for side in [eq.left, eq.right] { for p in side where !side.contains(where: { $0 != p && $0.row == p.row }) { failing.insert(p) } }
+            failing.formUnion(aloneInTheirRow(eq))
         }
         var emptied: [CellPath: String] = [:]
         for eq in equations.sorted(by: { $0.paths.count < $1.paths.count }) {
@@ -171,9 +171,7 @@ public enum PlacementSolver {
             //  - where the text shows the order itself: the whole row on one line, left to right;
             //    or, for parts no equation sees alone (table 四's), the printed row's numbers in
             //    one run with no label between them.
-            let columnSeen = Set(equations.flatMap { eq in
-                [eq.left, eq.right].flatMap { side in side.filter { p in !side.contains { $0 != p && $0.row == p.row } } }
-            })
+            let columnSeen = Set(equations.flatMap(aloneInTheirRow))
             let rowCells = Dictionary(grouping: allPaths, by: \.row)
             func printedInOrder(_ row: String) -> Bool {
                 var last: SourceLocation?
@@ -269,6 +267,12 @@ public enum PlacementSolver {
                 + (unconfirmed == 0 ? "" : "; \(unconfirmed) no equation confirms"))
         }
         return placement
+    }
+
+    /// The equation's cells that no cell of their own row joins on their side (a column sum's, the
+    /// balance's, a row total's `total`): the equation sees which row and column each stands in.
+    static func aloneInTheirRow(_ eq: TemplateEquation) -> [CellPath] {
+        [eq.left, eq.right].flatMap { side in side.filter { p in !side.contains { $0 != p && $0.row == p.row } } }
     }
 
     // MARK: Readings the token order allows
